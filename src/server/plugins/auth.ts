@@ -1,0 +1,67 @@
+import '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../services/container.js';
+import { actorOf } from '../../services/auth.service.js';
+import type { Actor } from '../../domain/policy.js';
+import { Problem } from '../../services/problem.js';
+import { sendProblem } from './errors.js';
+
+export const SESSION_COOKIE = 'atlas_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    /** How the request authenticated: a browser session, a bearer token or not at all. */
+    authVia: 'session' | 'token' | 'anonymous';
+    sessionToken?: string;
+    csrfToken?: string;
+  }
+}
+
+export interface AuthOptions {
+  /** Instansi that anonymous visitors see when they name none. */
+  defaultInstansiId: () => Promise<string>;
+  instansiIdByCode: (code: string) => Promise<string | undefined>;
+}
+
+/** Resolves who is asking on every request; enforces CSRF for cookie sessions. */
+export function registerAuth(app: FastifyInstance, services: Services, options: AuthOptions): void {
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('authVia', 'anonymous');
+  app.addHook('onRequest', async (request, reply) => {
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const user = await services.auth.fromToken(header.slice(7).trim());
+      if (!user) return sendProblem(reply, new Problem(401, 'Invalid token', 'The API token is unknown, expired or revoked.'));
+      request.actor = actorOf(user);
+      request.authVia = 'token';
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) {
+      const found = await services.auth.fromSession(cookie);
+      if (found) {
+        request.actor = actorOf(found.user);
+        request.authVia = 'session';
+        request.sessionToken = cookie;
+        request.csrfToken = found.session.csrfToken;
+        if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== found.session.csrfToken) {
+          return sendProblem(reply, new Problem(403, 'CSRF check failed', 'Send the X-CSRF-Token header given at login.'));
+        }
+        return;
+      }
+    }
+    request.actor = { instansiId: await anonymousInstansi(request, options), user: null };
+  });
+}
+
+async function anonymousInstansi(request: FastifyRequest, options: AuthOptions): Promise<string> {
+  const code = (request.query as Record<string, unknown> | undefined)?.instansi;
+  if (typeof code === 'string' && code) {
+    const id = await options.instansiIdByCode(code);
+    if (!id) throw Problem.notFound(`Instansi ${code}`);
+    return id;
+  }
+  return options.defaultInstansiId();
+}

@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, Migrator, type Migration } from 'kysely';
+import type { Database } from './schema.js';
+import type { DialectHelper } from './dialects/index.js';
+import { sqliteHelper } from './dialects/sqlite.js';
+import { postgresHelper } from './dialects/postgres.js';
+import * as m001 from './migrations/001_initial.js';
+
+const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+};
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: DialectHelper;
+  close(): Promise<void>;
+}
+
+export interface StoreConfig {
+  /** postgres://… selects PostgreSQL; otherwise SQLite under dataDir. */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** PostgreSQL schema (search_path), used by tests to isolate runs. */
+  pgSchema?: string;
+}
+
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  return { databaseUrl: env.ATLAS_DATABASE_URL || undefined, dataDir: env.ATLAS_DATA_DIR || './data' };
+}
+
+export async function openStore(config: StoreConfig): Promise<Store> {
+  let dialect: DialectHelper;
+  if (config.databaseUrl?.startsWith('postgres')) {
+    dialect = postgresHelper(config.databaseUrl, config.pgSchema);
+  } else {
+    const dir = config.dataDir ?? './data';
+    mkdirSync(dir, { recursive: true });
+    dialect = sqliteHelper(join(dir, 'atlas.sqlite'));
+  }
+  const db = new Kysely<Database>({ dialect: dialect.dialect });
+  await migrate(db);
+  return { db, dialect, close: () => db.destroy() };
+}
+
+export async function migrate(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+}

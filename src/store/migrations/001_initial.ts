@@ -1,0 +1,148 @@
+import type { Kysely } from 'kysely';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('instansi')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('code', 'text', (c) => c.notNull().unique())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('org_units')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('instansi_id', 'text', (c) => c.notNull().references('instansi.id'))
+    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('aliases', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('parent_id', 'text', (c) => c.references('org_units.id'))
+    .addColumn('provenance', 'text')
+    .addUniqueConstraint('org_units_instansi_code', ['instansi_id', 'code'])
+    .execute();
+
+  await db.schema
+    .createTable('reference_nodes')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('scope', 'text', (c) => c.notNull())
+    .addColumn('model', 'text', (c) => c.notNull())
+    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+    .addColumn('level', 'integer', (c) => c.notNull())
+    .addColumn('parent_code', 'text')
+    .addColumn('provenance', 'text')
+    .addUniqueConstraint('reference_nodes_scope_model_code', ['scope', 'model', 'code'])
+    .execute();
+
+  await db.schema
+    .createTable('elements')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('instansi_id', 'text', (c) => c.notNull().references('instansi.id'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('domain', 'text', (c) => c.notNull())
+    .addColumn('code', 'text')
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('description', 'text')
+    .addColumn('org_unit_id', 'text', (c) => c.references('org_units.id'))
+    .addColumn('ref_model', 'text')
+    .addColumn('ref_code', 'text')
+    .addColumn('lifecycle', 'text', (c) => c.notNull())
+    .addColumn('classification', 'text', (c) => c.notNull())
+    .addColumn('attributes', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('provenance', 'text')
+    .addColumn('source_key', 'text')
+    .addColumn('search_text', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text')
+    .addColumn('updated_by', 'text')
+    .addUniqueConstraint('elements_instansi_source_key', ['instansi_id', 'source_key'])
+    .execute();
+  await db.schema.createIndex('elements_kind_name').on('elements').columns(['instansi_id', 'kind', 'name', 'id']).execute();
+  await db.schema.createIndex('elements_domain_name').on('elements').columns(['instansi_id', 'domain', 'name', 'id']).execute();
+  await db.schema.createIndex('elements_org_kind').on('elements').columns(['instansi_id', 'org_unit_id', 'kind']).execute();
+  await db.schema.createIndex('elements_ref').on('elements').columns(['instansi_id', 'ref_model', 'ref_code']).execute();
+  await db.schema.createIndex('elements_name').on('elements').columns(['instansi_id', 'name', 'id']).execute();
+
+  await db.schema
+    .createTable('relations')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('instansi_id', 'text', (c) => c.notNull().references('instansi.id'))
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('source_id', 'text', (c) => c.notNull().references('elements.id').onDelete('cascade'))
+    .addColumn('target_id', 'text', (c) => c.notNull().references('elements.id').onDelete('cascade'))
+    .addColumn('attributes', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('provenance', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text')
+    .addUniqueConstraint('relations_unique', ['source_id', 'type', 'target_id'])
+    .execute();
+  await db.schema.createIndex('relations_target').on('relations').columns(['target_id', 'type']).execute();
+
+  await db.schema
+    .createTable('users')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('instansi_id', 'text', (c) => c.notNull().references('instansi.id'))
+    .addColumn('username', 'text', (c) => c.notNull().unique())
+    .addColumn('display_name', 'text', (c) => c.notNull())
+    .addColumn('password_hash', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('org_unit_ids', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('disabled_at', 'text')
+    .execute();
+
+  await db.schema
+    .createTable('sessions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('csrf_token', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('last_seen_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('api_tokens')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('last_used_at', 'text')
+    .addColumn('expires_at', 'text')
+    .addColumn('revoked_at', 'text')
+    .execute();
+
+  await db.schema
+    .createTable('audit_events')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('instansi_id', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('user_id', 'text')
+    .addColumn('username', 'text')
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('entity_type', 'text', (c) => c.notNull())
+    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('before', 'text')
+    .addColumn('after', 'text')
+    .execute();
+  await db.schema.createIndex('audit_entity').on('audit_events').columns(['entity_id', 'id']).execute();
+  await db.schema.createIndex('audit_instansi').on('audit_events').columns(['instansi_id', 'id']).execute();
+
+  await db.schema
+    .createTable('atlas_meta')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const t of ['atlas_meta', 'audit_events', 'api_tokens', 'sessions', 'users', 'relations', 'elements', 'reference_nodes', 'org_units', 'instansi']) {
+    await db.schema.dropTable(t).execute();
+  }
+}

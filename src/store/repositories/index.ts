@@ -1,0 +1,23 @@
+import type { DialectHelper } from '../dialects/index.js';
+import { AuditRepository } from './audit.repository.js';
+import { ElementRepository } from './element.repository.js';
+import { InstansiRepository } from './instansi.repository.js';
+import { OrgUnitRepository } from './org-unit.repository.js';
+import { ReferenceRepository } from './reference.repository.js';
+import { RelationRepository } from './relation.repository.js';
+import { ApiTokenRepository, SessionRepository, UserRepository } from './user.repository.js';
+
+export function createRepositories(dialect: DialectHelper) {
+  return {
+    elements: new ElementRepository(dialect),
+    relations: new RelationRepository(),
+    orgUnits: new OrgUnitRepository(),
+    references: new ReferenceRepository(),
+    instansi: new InstansiRepository(),
+    users: new UserRepository(),
+    sessions: new SessionRepository(),
+    tokens: new ApiTokenRepository(),
+    audit: new AuditRepository(),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,153 @@
+import type { Kysely } from 'kysely';
+import type { Database, UserTable } from '../schema.js';
+import type { Role } from '../../domain/policy.js';
+
+export interface User {
+  id: string;
+  instansiId: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  orgUnitIds: string[];
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+function toUser(row: UserTable): User {
+  return {
+    id: row.id,
+    instansiId: row.instansi_id,
+    username: row.username,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    role: row.role as Role,
+    orgUnitIds: JSON.parse(row.org_unit_ids) as string[],
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+  };
+}
+
+export class UserRepository {
+  async findById(db: Kysely<Database>, id: string): Promise<User | undefined> {
+    const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async findByUsername(db: Kysely<Database>, username: string): Promise<User | undefined> {
+    const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async count(db: Kysely<Database>): Promise<number> {
+    const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async insert(db: Kysely<Database>, u: User): Promise<void> {
+    await db
+      .insertInto('users')
+      .values({
+        id: u.id,
+        instansi_id: u.instansiId,
+        username: u.username,
+        display_name: u.displayName,
+        password_hash: u.passwordHash,
+        role: u.role,
+        org_unit_ids: JSON.stringify(u.orgUnitIds),
+        created_at: u.createdAt,
+        disabled_at: u.disabledAt,
+      })
+      .execute();
+  }
+}
+
+export interface Session {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export class SessionRepository {
+  async insert(db: Kysely<Database>, s: Session): Promise<void> {
+    await db
+      .insertInto('sessions')
+      .values({
+        id: s.id,
+        user_id: s.userId,
+        csrf_token: s.csrfToken,
+        created_at: s.createdAt,
+        last_seen_at: s.lastSeenAt,
+        expires_at: s.expiresAt,
+      })
+      .execute();
+  }
+
+  async find(db: Kysely<Database>, id: string): Promise<Session | undefined> {
+    const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        userId: row.user_id,
+        csrfToken: row.csrf_token,
+        createdAt: row.created_at,
+        lastSeenAt: row.last_seen_at,
+        expiresAt: row.expires_at,
+      }
+    );
+  }
+
+  async touch(db: Kysely<Database>, id: string, at: string): Promise<void> {
+    await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+  }
+
+  async delete(db: Kysely<Database>, id: string): Promise<void> {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+  }
+}
+
+export interface ApiToken {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export class ApiTokenRepository {
+  async insert(db: Kysely<Database>, t: ApiToken): Promise<void> {
+    await db
+      .insertInto('api_tokens')
+      .values({
+        id: t.id,
+        user_id: t.userId,
+        name: t.name,
+        token_hash: t.tokenHash,
+        created_at: t.createdAt,
+        last_used_at: null,
+        expires_at: t.expiresAt,
+        revoked_at: t.revokedAt,
+      })
+      .execute();
+  }
+
+  async findByHash(db: Kysely<Database>, tokenHash: string): Promise<ApiToken | undefined> {
+    const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        userId: row.user_id,
+        name: row.name,
+        tokenHash: row.token_hash,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+        revokedAt: row.revoked_at,
+      }
+    );
+  }
+}

@@ -1,0 +1,135 @@
+import type { Generated } from 'kysely';
+
+/** Row types. Timestamps are ISO 8601 text and JSON is text on both databases, so rows read the same everywhere. */
+export interface InstansiTable {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  created_at: string;
+}
+
+export interface OrgUnitTable {
+  id: string;
+  instansi_id: string;
+  code: string;
+  name: string;
+  aliases: string; // JSON array
+  type: string;
+  parent_id: string | null;
+  provenance: string | null;
+}
+
+export interface ReferenceNodeTable {
+  id: string;
+  /** 'national' or an instansi id for local levels. */
+  scope: string;
+  model: string;
+  code: string;
+  name: string;
+  description: string | null;
+  level: number;
+  parent_code: string | null;
+  provenance: string | null;
+}
+
+export interface ElementTable {
+  id: string;
+  instansi_id: string;
+  kind: string;
+  domain: string;
+  code: string | null;
+  name: string;
+  description: string | null;
+  org_unit_id: string | null;
+  ref_model: string | null;
+  ref_code: string | null;
+  lifecycle: string;
+  classification: string;
+  attributes: string; // JSON object
+  provenance: string | null;
+  source_key: string | null;
+  search_text: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+export interface RelationTable {
+  id: string;
+  instansi_id: string;
+  type: string;
+  source_id: string;
+  target_id: string;
+  attributes: string; // JSON object
+  provenance: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface UserTable {
+  id: string;
+  instansi_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  org_unit_ids: string; // JSON array of org unit ids
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionTable {
+  id: string; // sha256 of the cookie value
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventTable {
+  id: string; // UUIDv7: time ordered
+  instansi_id: string;
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: string | null; // JSON
+  after: string | null; // JSON
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  instansi: InstansiTable;
+  org_units: OrgUnitTable;
+  reference_nodes: ReferenceNodeTable;
+  elements: ElementTable;
+  relations: RelationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_events: AuditEventTable;
+  atlas_meta: MetaTable;
+}
+
+export type Unused = Generated<never>;
