@@ -26,7 +26,7 @@ export interface StoreConfig {
 }
 
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  return { databaseUrl: env.ATLAS_DATABASE_URL || undefined, dataDir: env.ATLAS_DATA_DIR || './data' };
+  return { databaseUrl: env.ATLAS_DATABASE_URL || undefined, dataDir: env.ATLAS_DATA_DIR || './data', pgSchema: env.ATLAS_PG_SCHEMA || undefined };
 }
 
 export async function openStore(config: StoreConfig): Promise<Store> {
