@@ -135,6 +135,24 @@ program
   .description('create an API token; it is printed once')
   .action((username: string, opts: { name: string }) => withServices(async (s) => console.log(await s.auth.createToken(username, opts.name))));
 
+program
+  .command('audit')
+  .description('the audit trail')
+  .command('verify')
+  .description('check every instansi’s hash chain; exits non-zero when an event was edited or removed')
+  .action(() =>
+    withServices(async (s) => {
+      let broken = 0;
+      for (const i of await s.repositories.instansi.list(s.store.db)) {
+        const { events, breaks } = await s.audit.verify(i.id);
+        broken += breaks.length;
+        console.log(`${i.code}: ${events} events, ${breaks.length ? `${breaks.length} BREAK(S)` : 'chain intact'}`);
+        for (const b of breaks) console.log(`  seq ${b.seq}${b.eventId ? ` (event ${b.eventId})` : ''}: ${b.problem}`);
+      }
+      if (broken) process.exitCode = 1;
+    }),
+  );
+
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof Problem) {
     console.error(`atlas: ${e.message}${e.errors.map((x) => `\n  ${x.field}: ${x.message}`).join('')}`);

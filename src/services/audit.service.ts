@@ -28,4 +28,8 @@ export class AuditService {
     const items = rows.slice(0, q.limit);
     return { items, nextCursor: rows.length > q.limit ? items[items.length - 1].id : null, total };
   }
+
+  verify(instansiId: string) {
+    return this.audit.verify(this.db, instansiId);
+  }
 }

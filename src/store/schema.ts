@@ -112,6 +112,17 @@ export interface AuditEventTable {
   entity_id: string;
   before: string | null; // JSON
   after: string | null; // JSON
+  /** Position in the instansi's chain, from 1. */
+  seq: number;
+  prev_hash: string;
+  /** sha256 of prev_hash and the canonical event: editing or removing any event breaks the chain. */
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  instansi_id: string;
+  seq: number;
+  hash: string;
 }
 
 export interface MetaTable {
@@ -129,6 +140,7 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;
+  audit_heads: AuditHeadTable;
   atlas_meta: MetaTable;
 }
 

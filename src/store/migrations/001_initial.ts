@@ -130,6 +130,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entity_id', 'text', (c) => c.notNull())
     .addColumn('before', 'text')
     .addColumn('after', 'text')
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('prev_hash', 'text', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .addUniqueConstraint('audit_instansi_seq', ['instansi_id', 'seq'])
+    .execute();
+  // The head of each instansi's hash chain; updating it serialises appends.
+  await db.schema
+    .createTable('audit_heads')
+    .addColumn('instansi_id', 'text', (c) => c.primaryKey())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_entity').on('audit_events').columns(['entity_id', 'id']).execute();
   await db.schema.createIndex('audit_instansi').on('audit_events').columns(['instansi_id', 'id']).execute();
@@ -142,7 +153,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['atlas_meta', 'audit_events', 'api_tokens', 'sessions', 'users', 'relations', 'elements', 'reference_nodes', 'org_units', 'instansi']) {
+  for (const t of ['atlas_meta', 'audit_heads', 'audit_events', 'api_tokens', 'sessions', 'users', 'relations', 'elements', 'reference_nodes', 'org_units', 'instansi']) {
     await db.schema.dropTable(t).execute();
   }
 }

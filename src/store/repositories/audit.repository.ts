@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuditEventTable, Database } from '../schema.js';
@@ -13,9 +14,13 @@ export interface AuditEvent {
   entityId: string;
   before: unknown;
   after: unknown;
+  seq: number;
+  hash: string;
 }
 
-export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at'> & { at?: string };
+export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at' | 'seq' | 'hash'> & { at?: string };
+
+export const GENESIS_HASH = '0'.repeat(64);
 
 function toEvent(row: AuditEventTable): AuditEvent {
   return {
@@ -29,7 +34,27 @@ function toEvent(row: AuditEventTable): AuditEvent {
     entityId: row.entity_id,
     before: row.before === null ? null : JSON.parse(row.before),
     after: row.after === null ? null : JSON.parse(row.after),
+    seq: Number(row.seq),
+    hash: row.hash,
   };
+}
+
+/** The hash of one stored event, chained to the one before it. */
+export function eventHash(row: Omit<AuditEventTable, 'hash'>): string {
+  const canonical = JSON.stringify([
+    row.id,
+    row.instansi_id,
+    Number(row.seq),
+    row.at,
+    row.user_id,
+    row.username,
+    row.action,
+    row.entity_type,
+    row.entity_id,
+    row.before,
+    row.after,
+  ]);
+  return createHash('sha256').update(row.prev_hash).update('\n').update(canonical).digest('hex');
 }
 
 export interface AuditFilter {
@@ -40,24 +65,47 @@ export interface AuditFilter {
   to?: string;
 }
 
+export interface ChainBreak {
+  seq: number;
+  eventId: string | null;
+  problem: 'hash-mismatch' | 'missing-event' | 'head-mismatch';
+}
+
 /** Append-only: this repository has no update or delete. */
 export class AuditRepository {
+  /**
+   * Appends inside the caller's transaction. Bumping the chain head first takes
+   * its row lock on PostgreSQL, so concurrent appends of one instansi queue up
+   * instead of forking the chain.
+   */
   async append(db: Kysely<Database>, e: NewAuditEvent): Promise<void> {
-    await db
-      .insertInto('audit_events')
-      .values({
-        id: uuidv7(),
-        instansi_id: e.instansiId,
-        at: e.at ?? new Date().toISOString(),
-        user_id: e.userId,
-        username: e.username,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId,
-        before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
-        after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
-      })
-      .execute();
+    let head = await db
+      .updateTable('audit_heads')
+      .set((eb) => ({ seq: eb('seq', '+', 1) }))
+      .where('instansi_id', '=', e.instansiId)
+      .returning(['seq', 'hash'])
+      .executeTakeFirst();
+    if (!head) {
+      await db.insertInto('audit_heads').values({ instansi_id: e.instansiId, seq: 1, hash: GENESIS_HASH }).execute();
+      head = { seq: 1, hash: GENESIS_HASH };
+    }
+    const row: Omit<AuditEventTable, 'hash'> = {
+      id: uuidv7(),
+      instansi_id: e.instansiId,
+      at: e.at ?? new Date().toISOString(),
+      user_id: e.userId,
+      username: e.username,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+      seq: Number(head.seq),
+      prev_hash: head.hash,
+    };
+    const hash = eventHash(row);
+    await db.insertInto('audit_events').values({ ...row, hash }).execute();
+    await db.updateTable('audit_heads').set({ hash }).where('instansi_id', '=', e.instansiId).execute();
   }
 
   private filtered(db: Kysely<Database>, f: AuditFilter) {
@@ -80,5 +128,38 @@ export class AuditRepository {
   async count(db: Kysely<Database>, f: AuditFilter): Promise<number> {
     const r = await this.filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  /** Walks one instansi's chain in pages and reports every place it is broken. */
+  async verify(db: Kysely<Database>, instansiId: string): Promise<{ events: number; breaks: ChainBreak[] }> {
+    const breaks: ChainBreak[] = [];
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let events = 0;
+    for (;;) {
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('instansi_id', '=', instansiId)
+        .where('seq', '>=', expectedSeq)
+        .orderBy('seq')
+        .limit(5000)
+        .execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        if (seq !== expectedSeq) breaks.push({ seq: expectedSeq, eventId: null, problem: 'missing-event' });
+        const { hash, ...rest } = row;
+        if (row.prev_hash !== prevHash || eventHash(rest) !== hash) breaks.push({ seq, eventId: row.id, problem: 'hash-mismatch' });
+        prevHash = hash;
+        expectedSeq = seq + 1;
+        events++;
+      }
+    }
+    const head = await db.selectFrom('audit_heads').selectAll().where('instansi_id', '=', instansiId).executeTakeFirst();
+    if (head && (Number(head.seq) !== expectedSeq - 1 || head.hash !== prevHash)) {
+      breaks.push({ seq: Number(head.seq), eventId: null, problem: 'head-mismatch' });
+    }
+    return { events, breaks };
   }
 }
