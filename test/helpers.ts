@@ -86,10 +86,10 @@ export async function fixture(kind: DatabaseKind): Promise<Fixture> {
   await auth.addUser({ instansiId: city.id, username: 'viewer', password: PASSWORD, role: 'viewer' });
   await auth.addUser({ instansiId: other.id, username: 'other-admin', password: PASSWORD, role: 'admin' });
   const tokens = {
-    admin: await auth.createToken('admin'),
-    operator: await auth.createToken('operator'),
-    viewer: await auth.createToken('viewer'),
-    otherAdmin: await auth.createToken('other-admin'),
+    admin: (await auth.createToken('admin')).token,
+    operator: (await auth.createToken('operator')).token,
+    viewer: (await auth.createToken('viewer')).token,
+    otherAdmin: (await auth.createToken('other-admin')).token,
   };
   process.env.ATLAS_DEFAULT_INSTANSI = 'kota-uji';
   const app = await buildApp(services, { webDir: '/nonexistent' });

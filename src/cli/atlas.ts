@@ -132,8 +132,15 @@ program
   .description('API tokens')
   .command('create <username>')
   .option('--name <name>', 'what the token is for', 'cli')
+  .option('--scope <scope...>', 'read and/or write', ['read', 'write'])
+  .option('--expires-days <days>', 'days until the token expires (default: never)')
   .description('create an API token; it is printed once')
-  .action((username: string, opts: { name: string }) => withServices(async (s) => console.log(await s.auth.createToken(username, opts.name))));
+  .action((username: string, opts: { name: string; scope: string[]; expiresDays?: string }) =>
+    withServices(async (s) => {
+      const { token } = await s.auth.createToken(username, { name: opts.name, scopes: opts.scope, expiresInDays: opts.expiresDays ? Number(opts.expiresDays) : null });
+      console.log(token);
+    }),
+  );
 
 program
   .command('audit')

@@ -11,6 +11,8 @@ export interface Actor {
     username: string;
     role: Role;
     orgUnitIds: readonly string[];
+    /** True for a token without the write scope: such an actor only reads. */
+    readOnly?: boolean;
   };
 }
 
@@ -42,7 +44,7 @@ export type WriteDenial = 'unauthenticated' | 'forbidden' | null;
 export function writeDenial(actor: Actor, instansiId: string, orgUnitId: string | null): WriteDenial {
   const user = actor.user;
   if (!user) return 'unauthenticated';
-  if (instansiId !== actor.instansiId) return 'forbidden';
+  if (instansiId !== actor.instansiId || user.readOnly) return 'forbidden';
   if (user.role === 'admin') return null;
   if (user.role === 'operator' && orgUnitId !== null && user.orgUnitIds.includes(orgUnitId)) return null;
   return 'forbidden';

@@ -16,7 +16,7 @@ export function createServices(store: Store) {
     repositories: r,
     elements: new ElementService(db, r.elements, r.orgUnits, r.references, r.relations, r.audit),
     relations: new RelationService(db, r.elements, r.relations, r.audit),
-    auth: new AuthService(db, r.users, r.sessions, r.tokens, r.orgUnits, r.audit),
+    auth: new AuthService(db, r.users, r.sessions, r.tokens, r.orgUnits, r.audit, r.security),
     catalog: new CatalogService(db, r.orgUnits, r.references, r.instansi),
     audit: new AuditService(db, r.audit),
     datasets: new DatasetService(db, r),

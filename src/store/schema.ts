@@ -79,12 +79,18 @@ export interface UserTable {
   org_unit_ids: string; // JSON array of org unit ids
   created_at: string;
   disabled_at: string | null;
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  /** Last TOTP time step accepted, so a code cannot be replayed. */
+  totp_last_step: number | null;
 }
 
 export interface SessionTable {
   id: string; // sha256 of the cookie value
   user_id: string;
   csrf_token: string;
+  /** 'full', or 'totp-enrolment' while an admin must first set up a second factor. */
+  stage: string;
   created_at: string;
   last_seen_at: string;
   expires_at: string;
@@ -95,6 +101,7 @@ export interface ApiTokenTable {
   user_id: string;
   name: string;
   token_hash: string;
+  scopes: string; // JSON array: read, write
   created_at: string;
   last_used_at: string | null;
   expires_at: string | null;
@@ -125,6 +132,19 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface LoginFailureTable {
+  key: string; // 'user:<name>' or 'ip:<address>'
+  count: number;
+  window_start: string;
+  locked_until: string | null;
+}
+
+export interface InstansiSettingTable {
+  instansi_id: string;
+  key: string;
+  value: string; // JSON
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -142,6 +162,8 @@ export interface Database {
   audit_events: AuditEventTable;
   audit_heads: AuditHeadTable;
   atlas_meta: MetaTable;
+  login_failures: LoginFailureTable;
+  instansi_settings: InstansiSettingTable;
 }
 
 export type Unused = Generated<never>;

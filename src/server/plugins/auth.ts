@@ -8,6 +8,7 @@ import { sendProblem } from './errors.js';
 
 export const SESSION_COOKIE = 'atlas_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const ENROLMENT_PATHS = new Set(['/api/v1/auth/me', '/api/v1/auth/logout', '/api/v1/auth/totp/setup', '/api/v1/auth/totp/enable']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,6 +16,7 @@ declare module 'fastify' {
     /** How the request authenticated: a browser session, a bearer token or not at all. */
     authVia: 'session' | 'token' | 'anonymous';
     sessionToken?: string;
+    sessionStage?: string;
     csrfToken?: string;
   }
 }
@@ -32,9 +34,9 @@ export function registerAuth(app: FastifyInstance, services: Services, options: 
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const user = await services.auth.fromToken(header.slice(7).trim());
-      if (!user) return sendProblem(reply, new Problem(401, 'Invalid token', 'The API token is unknown, expired or revoked.'));
-      request.actor = actorOf(user);
+      const found = await services.auth.fromToken(header.slice(7).trim());
+      if (!found) return sendProblem(reply, new Problem(401, 'Invalid token', 'The API token is unknown, expired or revoked.'));
+      request.actor = actorOf(found.user, found.scopes);
       request.authVia = 'token';
       return;
     }
@@ -46,8 +48,15 @@ export function registerAuth(app: FastifyInstance, services: Services, options: 
         request.authVia = 'session';
         request.sessionToken = cookie;
         request.csrfToken = found.session.csrfToken;
-        if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== found.session.csrfToken) {
+        request.sessionStage = found.session.stage;
+        // Logging in again replaces the session, so it needs no token of the old one.
+        const csrfExempt = SAFE_METHODS.has(request.method) || request.routeOptions.url === '/api/v1/auth/login';
+        if (!csrfExempt && request.headers['x-csrf-token'] !== found.session.csrfToken) {
           return sendProblem(reply, new Problem(403, 'CSRF check failed', 'Send the X-CSRF-Token header given at login.'));
+        }
+        // An admin who must first enrol a second factor may only do that (or log out).
+        if (found.session.stage === 'totp-enrolment' && !ENROLMENT_PATHS.has(request.routeOptions.url ?? '')) {
+          return sendProblem(reply, new Problem(403, 'Second factor required', 'This instansi requires administrators to set up two-factor authentication first.', [], { totpEnrolmentRequired: true }));
         }
         return;
       }

@@ -94,6 +94,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('org_unit_ids', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('disabled_at', 'text')
+    .addColumn('totp_secret', 'text')
+    .addColumn('totp_enabled_at', 'text')
+    .addColumn('totp_last_step', 'integer')
     .execute();
 
   await db.schema
@@ -101,6 +104,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
+    .addColumn('stage', 'text', (c) => c.notNull().defaultTo('full'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('last_seen_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
@@ -112,6 +116,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('scopes', 'text', (c) => c.notNull().defaultTo('["read","write"]'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('last_used_at', 'text')
     .addColumn('expires_at', 'text')
@@ -145,6 +150,25 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('audit_entity').on('audit_events').columns(['entity_id', 'id']).execute();
   await db.schema.createIndex('audit_instansi').on('audit_events').columns(['instansi_id', 'id']).execute();
 
+  await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+
+  // Failed logins per account and per address, shared by every app server.
+  await db.schema
+    .createTable('login_failures')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addColumn('window_start', 'text', (c) => c.notNull())
+    .addColumn('locked_until', 'text')
+    .execute();
+
+  await db.schema
+    .createTable('instansi_settings')
+    .addColumn('instansi_id', 'text', (c) => c.notNull().references('instansi.id'))
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('instansi_settings_pk', ['instansi_id', 'key'])
+    .execute();
+
   await db.schema
     .createTable('atlas_meta')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -153,7 +177,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['atlas_meta', 'audit_heads', 'audit_events', 'api_tokens', 'sessions', 'users', 'relations', 'elements', 'reference_nodes', 'org_units', 'instansi']) {
+  for (const t of ['atlas_meta', 'instansi_settings', 'login_failures', 'audit_heads', 'audit_events', 'api_tokens', 'sessions', 'users', 'relations', 'elements', 'reference_nodes', 'org_units', 'instansi']) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -5,6 +5,7 @@ import { InstansiRepository } from './instansi.repository.js';
 import { OrgUnitRepository } from './org-unit.repository.js';
 import { ReferenceRepository } from './reference.repository.js';
 import { RelationRepository } from './relation.repository.js';
+import { SecurityRepository } from './security.repository.js';
 import { ApiTokenRepository, SessionRepository, UserRepository } from './user.repository.js';
 
 export function createRepositories(dialect: DialectHelper) {
@@ -18,6 +19,7 @@ export function createRepositories(dialect: DialectHelper) {
     sessions: new SessionRepository(),
     tokens: new ApiTokenRepository(),
     audit: new AuditRepository(),
+    security: new SecurityRepository(),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, UserTable } from '../schema.js';
+import type { ApiTokenTable, Database, UserTable } from '../schema.js';
 import type { Role } from '../../domain/policy.js';
 
 export interface User {
@@ -12,6 +12,9 @@ export interface User {
   orgUnitIds: string[];
   createdAt: string;
   disabledAt: string | null;
+  totpSecret: string | null;
+  totpEnabledAt: string | null;
+  totpLastStep: number | null;
 }
 
 function toUser(row: UserTable): User {
@@ -25,6 +28,9 @@ function toUser(row: UserTable): User {
     orgUnitIds: JSON.parse(row.org_unit_ids) as string[],
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
+    totpSecret: row.totp_secret,
+    totpEnabledAt: row.totp_enabled_at,
+    totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
   };
 }
 
@@ -57,15 +63,36 @@ export class UserRepository {
         org_unit_ids: JSON.stringify(u.orgUnitIds),
         created_at: u.createdAt,
         disabled_at: u.disabledAt,
+        totp_secret: u.totpSecret,
+        totp_enabled_at: u.totpEnabledAt,
+        totp_last_step: u.totpLastStep,
       })
       .execute();
   }
+
+  async setTotp(db: Kysely<Database>, id: string, secret: string | null, enabledAt: string | null): Promise<void> {
+    await db.updateTable('users').set({ totp_secret: secret, totp_enabled_at: enabledAt, totp_last_step: null }).where('id', '=', id).execute();
+  }
+
+  /** Records a used TOTP step unless it (or a later one) was used already; false means a replay. */
+  async claimTotpStep(db: Kysely<Database>, id: string, step: number): Promise<boolean> {
+    const r = await db
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
 }
+
+export type SessionStage = 'full' | 'totp-enrolment';
 
 export interface Session {
   id: string;
   userId: string;
   csrfToken: string;
+  stage: SessionStage;
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
@@ -79,6 +106,7 @@ export class SessionRepository {
         id: s.id,
         user_id: s.userId,
         csrf_token: s.csrfToken,
+        stage: s.stage,
         created_at: s.createdAt,
         last_seen_at: s.lastSeenAt,
         expires_at: s.expiresAt,
@@ -93,6 +121,7 @@ export class SessionRepository {
         id: row.id,
         userId: row.user_id,
         csrfToken: row.csrf_token,
+        stage: row.stage as SessionStage,
         createdAt: row.created_at,
         lastSeenAt: row.last_seen_at,
         expiresAt: row.expires_at,
@@ -107,13 +136,26 @@ export class SessionRepository {
   async delete(db: Kysely<Database>, id: string): Promise<void> {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
   }
+
+  async setStage(db: Kysely<Database>, id: string, stage: SessionStage): Promise<void> {
+    await db.updateTable('sessions').set({ stage }).where('id', '=', id).execute();
+  }
+
+  async deleteAllOfUser(db: Kysely<Database>, userId: string): Promise<number> {
+    const r = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
 }
+
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export interface ApiToken {
   id: string;
   userId: string;
   name: string;
   tokenHash: string;
+  scopes: TokenScope[];
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
@@ -128,6 +170,7 @@ export class ApiTokenRepository {
         user_id: t.userId,
         name: t.name,
         token_hash: t.tokenHash,
+        scopes: JSON.stringify(t.scopes),
         created_at: t.createdAt,
         last_used_at: null,
         expires_at: t.expiresAt,
@@ -138,16 +181,29 @@ export class ApiTokenRepository {
 
   async findByHash(db: Kysely<Database>, tokenHash: string): Promise<ApiToken | undefined> {
     const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-    return (
-      row && {
-        id: row.id,
-        userId: row.user_id,
-        name: row.name,
-        tokenHash: row.token_hash,
-        createdAt: row.created_at,
-        expiresAt: row.expires_at,
-        revokedAt: row.revoked_at,
-      }
-    );
+    return row && toToken(row);
   }
+
+  async listOfUser(db: Kysely<Database>, userId: string): Promise<ApiToken[]> {
+    const rows = await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+    return rows.map(toToken);
+  }
+
+  async revoke(db: Kysely<Database>, id: string, userId: string, at: string): Promise<boolean> {
+    const r = await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+}
+
+function toToken(row: ApiTokenTable): ApiToken {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    tokenHash: row.token_hash,
+    scopes: JSON.parse(row.scopes) as TokenScope[],
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
 }
