@@ -29,6 +29,35 @@ export interface ElementInput {
 
 export type ElementPatch = Partial<Omit<ElementInput, 'kind'>> & { kind?: string };
 
+export interface WriteOptions {
+  /** false when the caller has already decided who may write (e.g. an approved change request). */
+  authorize?: boolean;
+  /** Added to the audit action, e.g. "change request 0192…". */
+  note?: string;
+  sourceKey?: string | null;
+}
+
+/** The element as it will be after `patch`; null clears a field, undefined leaves it. */
+export function applyPatch(current: Element, patch: ElementPatch, userId: string): Element {
+  return {
+    ...current,
+    ...definedOnly({
+      code: patch.code === undefined ? undefined : emptyToNull(patch.code),
+      name: patch.name?.trim(),
+      description: patch.description === undefined ? undefined : emptyToNull(patch.description),
+      orgUnitId: patch.orgUnitId,
+      refCode: patch.refCode === undefined ? undefined : emptyToNull(patch.refCode),
+      lifecycle: patch.lifecycle,
+      classification: patch.classification,
+      provenance: patch.provenance === undefined ? undefined : emptyToNull(patch.provenance),
+    }),
+    attributes: patch.attributes === undefined ? current.attributes : { ...current.attributes, ...patch.attributes },
+    version: current.version + 1,
+    updatedAt: new Date().toISOString(),
+    updatedBy: userId,
+  };
+}
+
 export interface ElementQuery extends Omit<ElementFilter, 'kinds'> {
   kind?: string;
   limit: number;
@@ -102,10 +131,31 @@ export class ElementService {
   }
 
   async create(actor: Actor, input: ElementInput): Promise<Element> {
+    return this.db.transaction().execute((trx) => this.createIn(trx, actor, input));
+  }
+
+  async update(actor: Actor, id: string, patch: ElementPatch, expectedVersion: number): Promise<Element> {
+    return this.db.transaction().execute((trx) => this.updateIn(trx, actor, id, patch, expectedVersion));
+  }
+
+  async delete(actor: Actor, id: string, expectedVersion: number): Promise<void> {
+    await this.db.transaction().execute((trx) => this.deleteIn(trx, actor, id, expectedVersion));
+  }
+
+  /**
+   * The writes themselves, inside a caller's transaction so that other services
+   * (change requests, roadmap promotion, imports) stay all-or-nothing.
+   * `authorize: false` is for callers that checked permission their own way,
+   * e.g. a reviewer applying an operator's approved change request.
+   */
+  async createIn(trx: Kysely<Database>, actor: Actor, input: ElementInput, opts: WriteOptions = {}): Promise<Element> {
     const kind = findKind(input.kind);
     if (!kind) throw Problem.validation([{ field: 'kind', rule: 'unknown-kind', message: `Unknown kind "${input.kind}".` }]);
-    const denial = writeDenial(actor, actor.instansiId, input.orgUnitId ?? null);
-    if (denial) throw denialProblem(denial);
+    if (!actor.user) throw Problem.unauthenticated();
+    if (opts.authorize !== false) {
+      const denial = writeDenial(actor, actor.instansiId, input.orgUnitId ?? null);
+      if (denial) throw denialProblem(denial);
+    }
     const now = new Date().toISOString();
     const element: Element = {
       id: uuidv7(),
@@ -121,73 +171,58 @@ export class ElementService {
       classification: input.classification ?? kind.defaultClassification,
       attributes: input.attributes ?? {},
       provenance: emptyToNull(input.provenance),
-      sourceKey: null,
+      sourceKey: opts.sourceKey ?? null,
       version: 1,
       createdAt: now,
       updatedAt: now,
-      createdBy: actor.user!.id,
-      updatedBy: actor.user!.id,
+      createdBy: actor.user.id,
+      updatedBy: actor.user.id,
     };
-    await this.db.transaction().execute(async (trx) => {
-      element.attributes = await this.validate(trx, actor, element);
-      await this.elements.insert(trx, element);
-      await this.audit.append(trx, this.auditOf(actor, 'create', element.id, null, presentElement(element)));
-    });
+    element.attributes = await this.validate(trx, actor, element);
+    await this.elements.insert(trx, element);
+    await this.audit.append(trx, this.auditOf(actor, 'create', element.id, null, presentElement(element), opts.note));
     return element;
   }
 
-  async update(actor: Actor, id: string, patch: ElementPatch, expectedVersion: number): Promise<Element> {
-    return this.db.transaction().execute(async (trx) => {
-      const current = await this.readForWrite(trx, actor, id, expectedVersion);
-      if (patch.kind !== undefined && patch.kind !== current.kind) {
-        throw Problem.validation([{ field: 'kind', rule: 'immutable', message: 'The kind of an element cannot change; create a new element instead.' }]);
-      }
-      const next: Element = {
-        ...current,
-        ...definedOnly({
-          code: patch.code === undefined ? undefined : emptyToNull(patch.code),
-          name: patch.name?.trim(),
-          description: patch.description === undefined ? undefined : emptyToNull(patch.description),
-          orgUnitId: patch.orgUnitId,
-          refCode: patch.refCode === undefined ? undefined : emptyToNull(patch.refCode),
-          lifecycle: patch.lifecycle,
-          classification: patch.classification,
-          provenance: patch.provenance === undefined ? undefined : emptyToNull(patch.provenance),
-        }),
-        attributes: patch.attributes === undefined ? current.attributes : { ...current.attributes, ...patch.attributes },
-        version: current.version + 1,
-        updatedAt: new Date().toISOString(),
-        updatedBy: actor.user!.id,
-      };
-      if (next.orgUnitId !== current.orgUnitId) {
-        const denial = writeDenial(actor, actor.instansiId, next.orgUnitId);
-        if (denial) throw Problem.forbidden('You may not move an element to an OPD you do not manage.');
-      }
-      next.attributes = await this.validate(trx, actor, next);
-      if (!(await this.elements.updateIfVersion(trx, next, expectedVersion))) throw await this.staleProblem(trx, id);
-      await this.audit.append(trx, this.auditOf(actor, 'update', id, presentElement(current), presentElement(next)));
-      return next;
-    });
+  async updateIn(trx: Kysely<Database>, actor: Actor, id: string, patch: ElementPatch, expectedVersion: number, opts: WriteOptions = {}): Promise<Element> {
+    const current = await this.readForWrite(trx, actor, id, expectedVersion, opts.authorize !== false);
+    if (patch.kind !== undefined && patch.kind !== current.kind) {
+      throw Problem.validation([{ field: 'kind', rule: 'immutable', message: 'The kind of an element cannot change; create a new element instead.' }]);
+    }
+    const next = applyPatch(current, patch, actor.user!.id);
+    if (opts.authorize !== false && next.orgUnitId !== current.orgUnitId && writeDenial(actor, actor.instansiId, next.orgUnitId)) {
+      throw Problem.forbidden('You may not move an element to an OPD you do not manage.');
+    }
+    next.attributes = await this.validate(trx, actor, next);
+    if (!(await this.elements.updateIfVersion(trx, next, expectedVersion))) throw await this.staleProblem(trx, id);
+    await this.audit.append(trx, this.auditOf(actor, 'update', id, presentElement(current), presentElement(next), opts.note));
+    return next;
   }
 
-  async delete(actor: Actor, id: string, expectedVersion: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const current = await this.readForWrite(trx, actor, id, expectedVersion);
-      const relations = await this.relations.ofElement(trx, id);
-      if (!(await this.elements.deleteIfVersion(trx, id, expectedVersion))) throw await this.staleProblem(trx, id);
-      for (const r of relations) {
-        await this.audit.append(trx, { ...this.auditOf(actor, 'delete', r.id, r, null), entityType: 'relation' });
-      }
-      await this.audit.append(trx, this.auditOf(actor, 'delete', id, presentElement(current), null));
-    });
+  async deleteIn(trx: Kysely<Database>, actor: Actor, id: string, expectedVersion: number, opts: WriteOptions = {}): Promise<void> {
+    const current = await this.readForWrite(trx, actor, id, expectedVersion, opts.authorize !== false);
+    const relations = await this.relations.ofElement(trx, id);
+    if (!(await this.elements.deleteIfVersion(trx, id, expectedVersion))) throw await this.staleProblem(trx, id);
+    for (const r of relations) {
+      await this.audit.append(trx, { ...this.auditOf(actor, 'delete', r.id, r, null, opts.note), entityType: 'relation' });
+    }
+    await this.audit.append(trx, this.auditOf(actor, 'delete', id, presentElement(current), null, opts.note));
   }
 
-  private async readForWrite(trx: Kysely<Database>, actor: Actor, id: string, expectedVersion: number): Promise<Element> {
+  /** Reads inside a transaction, for services that compose writes. */
+  async getIn(trx: Kysely<Database>, actor: Actor, id: string): Promise<Element> {
+    const element = await this.elements.findById(trx, id);
+    if (!element || !canRead(actor, element)) throw Problem.notFound('Element');
+    return element;
+  }
+
+  private async readForWrite(trx: Kysely<Database>, actor: Actor, id: string, expectedVersion: number, authorize: boolean): Promise<Element> {
     if (!actor.user) throw Problem.unauthenticated();
-    const current = await this.elements.findById(trx, id);
-    if (!current || !canRead(actor, current)) throw Problem.notFound('Element');
-    const denial = writeDenial(actor, current.instansiId, current.orgUnitId);
-    if (denial) throw denialProblem(denial);
+    const current = await this.getIn(trx, actor, id);
+    if (authorize) {
+      const denial = writeDenial(actor, current.instansiId, current.orgUnitId);
+      if (denial) throw denialProblem(denial);
+    }
     if (current.version !== expectedVersion) throw await this.staleProblem(trx, id);
     return current;
   }
@@ -225,12 +260,12 @@ export class ElementService {
     return compactAttributes(parsed.data as Record<string, unknown>);
   }
 
-  private auditOf(actor: Actor, action: string, entityId: string, before: unknown, after: unknown) {
+  private auditOf(actor: Actor, action: string, entityId: string, before: unknown, after: unknown, note?: string) {
     return {
       instansiId: actor.instansiId,
       userId: actor.user?.id ?? null,
       username: actor.user?.username ?? null,
-      action,
+      action: note ? `${action} (${note})` : action,
       entityType: 'element',
       entityId,
       before,
