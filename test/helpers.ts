@@ -49,7 +49,7 @@ export interface Fixture {
   instansiId: string;
   otherInstansiId: string;
   org: { a: string; b: string; other: string };
-  tokens: { admin: string; operator: string; viewer: string; otherAdmin: string };
+  tokens: { admin: string; operator: string; viewer: string; reviewer: string; auditor: string; otherAdmin: string };
   close(): Promise<void>;
 }
 
@@ -84,11 +84,15 @@ export async function fixture(kind: DatabaseKind): Promise<Fixture> {
   await auth.addUser({ instansiId: city.id, username: 'admin', password: PASSWORD, role: 'admin' });
   await auth.addUser({ instansiId: city.id, username: 'operator', password: PASSWORD, role: 'operator', orgCodes: ['DISKOMINFO'] });
   await auth.addUser({ instansiId: city.id, username: 'viewer', password: PASSWORD, role: 'viewer' });
+  await auth.addUser({ instansiId: city.id, username: 'reviewer', password: PASSWORD, role: 'reviewer' });
+  await auth.addUser({ instansiId: city.id, username: 'auditor', password: PASSWORD, role: 'auditor' });
   await auth.addUser({ instansiId: other.id, username: 'other-admin', password: PASSWORD, role: 'admin' });
   const tokens = {
     admin: (await auth.createToken('admin')).token,
     operator: (await auth.createToken('operator')).token,
     viewer: (await auth.createToken('viewer')).token,
+    reviewer: (await auth.createToken('reviewer')).token,
+    auditor: (await auth.createToken('auditor')).token,
     otherAdmin: (await auth.createToken('other-admin')).token,
   };
   process.env.ATLAS_DEFAULT_INSTANSI = 'kota-uji';

@@ -1,7 +1,21 @@
 import type { Classification } from './kind.js';
 
-export const ROLES = ['admin', 'operator', 'viewer'] as const;
+/**
+ * admin: Diskominfo SPBE team · operator: keeps its OPDs' records · reviewer:
+ * Tim Koordinasi SPBE, approves change requests · auditor: Inspektorat, reads
+ * everything including the audit trail · viewer: reads.
+ */
+export const ROLES = ['admin', 'operator', 'reviewer', 'auditor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Roles that read rahasia elements of every OPD and the whole audit trail. */
+export function seesEverything(role: Role | undefined): boolean {
+  return role === 'admin' || role === 'auditor';
+}
+
+export function canReview(actor: Actor): boolean {
+  return actor.user?.role === 'admin' || actor.user?.role === 'reviewer';
+}
 
 /** Who is asking. Anonymous visitors have no user but are still scoped to one instansi. */
 export interface Actor {
@@ -34,8 +48,8 @@ export function canRead(actor: Actor, record: OwnedRecord): boolean {
   const user = actor.user;
   if (!user) return false;
   if (record.classification === 'terbatas') return true;
-  // rahasia: admins and the owning OPD only
-  return user.role === 'admin' || (record.orgUnitId !== null && user.orgUnitIds.includes(record.orgUnitId));
+  // rahasia: admins, auditors and the owning OPD only
+  return seesEverything(user.role) || (record.orgUnitId !== null && user.orgUnitIds.includes(record.orgUnitId));
 }
 
 export type WriteDenial = 'unauthenticated' | 'forbidden' | null;

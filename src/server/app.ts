@@ -15,6 +15,10 @@ import { elementRoutes } from './routes/elements.js';
 import { relationRoutes } from './routes/relations.js';
 import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
+import { facetRoutes } from './routes/facets.js';
+import { evaluationRoutes } from './routes/evaluation.js';
+import { changeRequestRoutes } from './routes/change-requests.js';
+import { interopRoutes } from './routes/interop.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -81,9 +85,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(catalogRoutes(services));
       await api.register(authRoutes(services, options.secureCookies ?? process.env.ATLAS_SECURE_COOKIES === '1'));
+      await api.register(facetRoutes(services));
       await api.register(elementRoutes(services));
       await api.register(relationRoutes(services));
       await api.register(auditRoutes(services));
+      await api.register(evaluationRoutes(services));
+      await api.register(changeRequestRoutes(services));
+      await api.register(interopRoutes(services));
     },
     { prefix: API_PREFIX },
   );

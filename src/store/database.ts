@@ -6,9 +6,13 @@ import type { DialectHelper } from './dialects/index.js';
 import { sqliteHelper } from './dialects/sqlite.js';
 import { postgresHelper } from './dialects/postgres.js';
 import * as m001 from './migrations/001_initial.js';
+import * as m002 from './migrations/002_evaluation.js';
+import * as m003 from './migrations/003_analysis.js';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_evaluation': m002,
+  '003_analysis': m003,
 };
 
 export interface Store {
@@ -39,12 +43,13 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     dialect = sqliteHelper(join(dir, 'atlas.sqlite'));
   }
   const db = new Kysely<Database>({ dialect: dialect.dialect });
-  await migrate(db);
+  await migrate(db, config.databaseUrl?.startsWith('postgres') ? config.pgSchema : undefined);
   return { db, dialect, close: () => db.destroy() };
 }
 
-export async function migrate(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/** `schema` keeps Kysely's bookkeeping tables beside ours when PostgreSQL runs in a schema of its own. */
+export async function migrate(db: Kysely<any>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

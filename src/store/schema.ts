@@ -145,6 +145,24 @@ export interface InstansiSettingTable {
   value: string; // JSON
 }
 
+export interface ChangeRequestTable {
+  id: string;
+  instansi_id: string;
+  action: string; // create | update | delete
+  element_id: string | null;
+  base_version: number | null;
+  org_unit_id: string | null;
+  payload: string; // JSON: the element input or patch
+  summary: string;
+  status: string; // draft | submitted | approved | rejected | applied
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  reviewed_by: string | null;
+  review_note: string | null;
+  applied_element_id: string | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -162,8 +180,93 @@ export interface Database {
   audit_events: AuditEventTable;
   audit_heads: AuditHeadTable;
   atlas_meta: MetaTable;
+  change_requests: ChangeRequestTable;
   login_failures: LoginFailureTable;
   instansi_settings: InstansiSettingTable;
 }
 
 export type Unused = Generated<never>;
+
+/* Evaluation (migration 002). Declared as a second `Database` block, which TypeScript merges with the one above. */
+export interface FrameworkTable {
+  id: string;
+  scope: string; // 'national' or an instansi id
+  type: string; // 'framework' | 'crosswalk'
+  framework_id: string;
+  version: number;
+  name: string;
+  definition: string; // JSON, the file as loaded
+  sha256: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface AssessmentTable {
+  id: string;
+  instansi_id: string;
+  framework_id: string;
+  framework_version: number;
+  year: number;
+  status: string;
+  index_value: number | null;
+  published: string | null; // JSON
+  provenance: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+export interface AssessmentIndicatorTable {
+  assessment_id: string;
+  indicator_no: number;
+  level: number | null;
+  self_level: number | null;
+  verified_level: number | null;
+  note: string | null;
+  verification_note: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export interface EvidenceTable {
+  id: string;
+  instansi_id: string;
+  sha256: string;
+  media_type: string;
+  size: number;
+  original_name: string;
+  storage_path: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface EvidenceLinkTable {
+  id: string;
+  evidence_id: string;
+  assessment_id: string;
+  indicator_no: number;
+  element_id: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface Database {
+  frameworks: FrameworkTable;
+  assessments: AssessmentTable;
+  assessment_indicators: AssessmentIndicatorTable;
+  evidence: EvidenceTable;
+  evidence_links: EvidenceLinkTable;
+}
+
+/* Analysis (migration 003). A third `Database` block, merged with the ones above. */
+export interface LintDisabledRuleTable {
+  instansi_id: string;
+  rule_id: string;
+  disabled_at: string;
+  disabled_by: string | null;
+}
+
+export interface Database {
+  lint_disabled_rules: LintDisabledRuleTable;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/container.js';
-import { isAdmin } from '../../domain/policy.js';
+import { seesEverything } from '../../domain/policy.js';
 import { Problem } from '../../services/problem.js';
 import { Limit, problemResponses } from './schemas.js';
 
@@ -44,8 +44,8 @@ export function auditRoutes(services: Services): FastifyPluginAsyncZod {
         const actor = request.actor;
         if (!actor.user) throw Problem.unauthenticated();
         // Snapshots may hold classified content: non-admins see the history of elements they can read.
-        if (!isAdmin(actor)) {
-          if (!request.query.element) throw Problem.forbidden('Only administrators read the whole audit trail; filter by an element you can read.');
+        if (!seesEverything(actor.user.role)) {
+          if (!request.query.element) throw Problem.forbidden('Only administrators and auditors read the whole audit trail; filter by an element you can read.');
           await services.elements.get(actor, request.query.element);
         }
         return services.audit.list(actor, request.query);

@@ -5,6 +5,7 @@ import { presentElement } from '../../services/element.service.js';
 import { Problem } from '../../services/problem.js';
 import { CLASSIFICATIONS, LIFECYCLES } from '../../domain/kind.js';
 import { ElementBody, ElementCreateBody, ElementPatchBody, Limit, RelationBody, Uuid, problemResponses } from './schemas.js';
+import { ChangeRequestBody } from './change-requests.js';
 
 const ListQuery = z.object({
   kind: z.string().max(500).optional(),
@@ -54,8 +55,18 @@ export function elementRoutes(services: Services): FastifyPluginAsyncZod {
 
     app.post(
       '/elements',
-      { schema: { tags: ['elements'], summary: 'Create an element', body: ElementCreateBody, response: { 201: ElementBody, ...problemResponses } } },
+      {
+        schema: {
+          tags: ['elements'],
+          summary: 'Create an element (202 with a change request when the operator’s changes need review)',
+          body: ElementCreateBody,
+          response: { 201: ElementBody, 202: ChangeRequestBody, ...problemResponses },
+        },
+      },
       async (request, reply) => {
+        if (await services.changeRequests.mustPropose(request.actor)) {
+          return reply.status(202).send(await services.changeRequests.propose(request.actor, { action: 'create', payload: request.body }, true));
+        }
         const element = await services.elements.create(request.actor, request.body);
         reply.header('etag', `"${element.version}"`).header('location', `/api/v1/elements/${element.id}`);
         return reply.status(201).send(presentElement(element));
@@ -81,12 +92,16 @@ export function elementRoutes(services: Services): FastifyPluginAsyncZod {
           params: z.object({ id: Uuid }),
           headers: z.object({ 'if-match': z.string().optional() }).loose(),
           body: ElementPatchBody,
-          response: { 200: ElementBody, ...problemResponses },
+          response: { 200: ElementBody, 202: ChangeRequestBody, ...problemResponses },
         },
       },
       async (request, reply) => {
         const version = expectedVersion(request.headers['if-match']);
         const { id, version: _v, createdAt, updatedAt, createdBy, updatedBy, ...patch } = request.body;
+        if (await services.changeRequests.mustPropose(request.actor)) {
+          const proposal = { action: 'update' as const, elementId: request.params.id, baseVersion: version, payload: patch };
+          return reply.status(202).send(await services.changeRequests.propose(request.actor, proposal, true));
+        }
         const element = await services.elements.update(request.actor, request.params.id, patch, version);
         reply.header('etag', `"${element.version}"`);
         return presentElement(element);
@@ -101,10 +116,14 @@ export function elementRoutes(services: Services): FastifyPluginAsyncZod {
           summary: 'Delete an element and its relations (If-Match required)',
           params: z.object({ id: Uuid }),
           headers: z.object({ 'if-match': z.string().optional() }).loose(),
-          response: { 204: z.null(), ...problemResponses },
+          response: { 204: z.null(), 202: ChangeRequestBody, ...problemResponses },
         },
       },
       async (request, reply) => {
+        if (await services.changeRequests.mustPropose(request.actor)) {
+          const proposal = { action: 'delete' as const, elementId: request.params.id, baseVersion: expectedVersion(request.headers['if-match']) };
+          return reply.status(202).send(await services.changeRequests.propose(request.actor, proposal, true));
+        }
         await services.elements.delete(request.actor, request.params.id, expectedVersion(request.headers['if-match']));
         return reply.status(204).send(null);
       },

@@ -7,6 +7,8 @@ export interface DialectHelper {
   dialect: Dialect;
   /** Case-insensitive "contains" match of a lower-cased column against user text. */
   containsText(column: string, text: string): RawBuilder<boolean>;
+  /** The text value of a top-level key of a JSON-in-text column (null when absent). */
+  jsonText(column: string, key: string): RawBuilder<string | null>;
   /** Called once after migrations, e.g. to tune pragmas. */
   afterConnect?(db: Kysely<any>): Promise<void>;
 }

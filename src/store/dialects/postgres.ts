@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PostgresDialect } from 'kysely';
+import { PostgresDialect, sql } from 'kysely';
 import { containsWithEscape, type DialectHelper } from './index.js';
 
 export function postgresHelper(url: string, schema?: string): DialectHelper {
@@ -13,5 +13,6 @@ export function postgresHelper(url: string, schema?: string): DialectHelper {
     name: 'postgres',
     dialect: new PostgresDialect({ pool }),
     containsText: containsWithEscape,
+    jsonText: (column, key) => sql<string | null>`(${sql.ref(column)}::json ->> ${key})`,
   };
 }

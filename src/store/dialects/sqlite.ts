@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import { SqliteDialect, sql } from 'kysely';
 import { containsWithEscape, type DialectHelper } from './index.js';
 
 export function sqliteHelper(file: string): DialectHelper {
@@ -12,5 +12,6 @@ export function sqliteHelper(file: string): DialectHelper {
     name: 'sqlite',
     dialect: new SqliteDialect({ database }),
     containsText: containsWithEscape,
+    jsonText: (column, key) => sql<string | null>`(${sql.ref(column)} ->> ${'$.' + key})`,
   };
 }

@@ -169,6 +169,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('instansi_settings_pk', ['instansi_id', 'key'])
     .execute();
 
+  // An operator's proposed change, reviewed by the Tim Koordinasi SPBE before it is applied.
+  await db.schema
+    .createTable('change_requests')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('instansi_id', 'text', (c) => c.notNull().references('instansi.id'))
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('element_id', 'text')
+    .addColumn('base_version', 'integer')
+    .addColumn('org_unit_id', 'text')
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('summary', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('reviewed_by', 'text')
+    .addColumn('review_note', 'text')
+    .addColumn('applied_element_id', 'text')
+    .execute();
+  await db.schema.createIndex('change_requests_status').on('change_requests').columns(['instansi_id', 'status', 'id']).execute();
+
   await db.schema
     .createTable('atlas_meta')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -177,7 +198,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['atlas_meta', 'instansi_settings', 'login_failures', 'audit_heads', 'audit_events', 'api_tokens', 'sessions', 'users', 'relations', 'elements', 'reference_nodes', 'org_units', 'instansi']) {
+  for (const t of ['atlas_meta', 'change_requests', 'instansi_settings', 'login_failures', 'audit_heads', 'audit_events', 'api_tokens', 'sessions', 'users', 'relations', 'elements', 'reference_nodes', 'org_units', 'instansi']) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database, ElementTable } from '../schema.js';
 import type { DialectHelper } from '../dialects/index.js';
-import type { Actor } from '../../domain/policy.js';
+import { seesEverything, type Actor } from '../../domain/policy.js';
 
 export interface Element {
   id: string;
@@ -120,7 +120,7 @@ export function visibleTo(actor: Actor, alias = 'elements'): RawBuilder<SqlBool>
   const conds: RawBuilder<unknown>[] = [sql`${col('instansi_id')} = ${actor.instansiId}`];
   const user = actor.user;
   if (!user) conds.push(sql`${col('classification')} = 'terbuka'`);
-  else if (user.role !== 'admin') {
+  else if (!seesEverything(user.role)) {
     const owned = user.orgUnitIds.length
       ? sql` or ${col('org_unit_id')} in (${sql.join(user.orgUnitIds.map((id) => sql`${id}`))})`
       : sql``;
@@ -183,6 +183,29 @@ export class ElementRepository {
   async count(db: Kysely<Database>, actor: Actor, f: ElementFilter): Promise<number> {
     const r = await this.filtered(db, actor, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  /**
+   * Facet counts with GROUP BY: per kind under every filter except the kind filter,
+   * and per OPD (org unit id, null for none) under every filter except the OPD filter.
+   */
+  async facets(db: Kysely<Database>, actor: Actor, f: ElementFilter): Promise<{ byKind: { kind: string; n: number }[]; byOrg: { orgUnitId: string | null; n: number }[] }> {
+    const { kinds: _kinds, ...withoutKind } = f;
+    const { orgUnitId: _org, ...withoutOrg } = f;
+    const [byKind, byOrg] = await Promise.all([
+      this.filtered(db, actor, withoutKind)
+        .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('kind')
+        .execute(),
+      this.filtered(db, actor, withoutOrg)
+        .select(['org_unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('org_unit_id')
+        .execute(),
+    ]);
+    return {
+      byKind: byKind.map((r) => ({ kind: r.kind, n: Number(r.n) })),
+      byOrg: byOrg.map((r) => ({ orgUnitId: r.org_unit_id, n: Number(r.n) })),
+    };
   }
 
   async insert(db: Kysely<Database>, e: Element): Promise<void> {
