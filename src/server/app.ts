@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -19,6 +20,7 @@ import { facetRoutes } from './routes/facets.js';
 import { evaluationRoutes } from './routes/evaluation.js';
 import { changeRequestRoutes } from './routes/change-requests.js';
 import { interopRoutes } from './routes/interop.js';
+import { analysisRoutes } from './routes/analysis.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -41,18 +43,25 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   await app.register(cookie);
   await app.register(helmet, {
+    // Per-request nonces: the page's scripts and Ant Design's injected <style> tags carry them.
+    enableCSPNonces: true,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        // Ant Design injects its CSS-in-JS at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'"],
+        // Style attributes set by components (positions, widths) stay allowed; <style> elements need the nonce.
+        styleSrcAttr: ["'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
     },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
 
   const { instansi } = services.repositories;
@@ -89,6 +98,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(elementRoutes(services));
       await api.register(relationRoutes(services));
       await api.register(auditRoutes(services));
+      await api.register(analysisRoutes(services));
       await api.register(evaluationRoutes(services));
       await api.register(changeRequestRoutes(services));
       await api.register(interopRoutes(services));
@@ -97,13 +107,28 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   );
 
   const webDir = options.webDir ?? WEB_DIST;
-  if (existsSync(webDir)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
-    // The single-page app owns every other GET path.
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+  if (existsSync(join(webDir, 'index.html'))) {
+    const indexHtml = readFileSync(join(webDir, 'index.html'), 'utf8');
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    // The single-page app owns every other GET path; its HTML carries this response's nonces.
+    const page = (request: FastifyRequest, reply: FastifyReply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
+      const { script, style } = reply.cspNonce;
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(withNonces(indexHtml, script, style));
+    };
+    app.get('/', { schema: { hide: true } }, page);
+    app.get('/*', { schema: { hide: true } }, page);
   }
   return app;
+}
+
+/** Adds the nonces to the page's script tags and tells the app (Ant Design) the style nonce. */
+export function withNonces(html: string, scriptNonce: string, styleNonce: string): string {
+  return html
+    .replace(/<script\b/g, `<script nonce="${scriptNonce}"`)
+    .replace(/<link\b([^>]*rel="(?:stylesheet|modulepreload)")/g, `<link nonce="${scriptNonce}"$1`)
+    .replace('</head>', `<meta name="csp-nonce" content="${styleNonce}" />\n</head>`);
 }
