@@ -55,6 +55,8 @@ function provenanceText(p: string | string[] | null | undefined): string | null 
   return Array.isArray(p) ? p.join('; ') : p;
 }
 
+export type DatasetLoader = (trx: Kysely<Database>, instansiId: string, datasetDir: string) => Promise<unknown>;
+
 export interface SeedReport {
   instansi: Instansi;
   orgUnits: number;
@@ -69,6 +71,8 @@ export class DatasetService {
     private readonly db: Kysely<Database>,
     private readonly repos: Pick<Repositories, 'elements' | 'orgUnits' | 'relations' | 'references' | 'instansi' | 'audit'>,
     private readonly dataDir = DATA_DIR,
+    /** Further shipped data of a dataset (e.g. the evaluation history), loaded in the same transaction. */
+    private readonly extraLoaders: DatasetLoader[] = [],
   ) {}
 
   private get elements() {
@@ -242,6 +246,7 @@ export class DatasetService {
           report.relations++;
         }
       }
+      for (const load of this.extraLoaders) await load(trx, instansi.id, dir);
       return report;
     });
   }

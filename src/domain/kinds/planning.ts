@@ -138,6 +138,12 @@ export const planningKinds = [
         max: 100,
       },
       ...yearTargets,
+      {
+        key: 'evaluationIndicators',
+        label: { id: 'Indikator Evaluasi yang Didukung', en: 'Evaluation indicators served' },
+        type: 'string[]',
+        help: { id: 'Kerangka:nomor, mis. spbe-59-2020:11', en: 'framework:number, e.g. spbe-59-2020:11' },
+      },
     ],
     relations: [
       { type: 'closes', targets: ['gap'] },
