@@ -31,7 +31,7 @@ export function auditRoutes(services: Services): FastifyPluginAsyncZod {
           summary: 'The audit trail, newest first',
           querystring: z.object({
             element: z.string().max(64).optional(),
-            user: z.string().max(64).optional(),
+            user: z.string().max(64).optional().describe('user id or username'),
             from: DateOrTime.optional(),
             to: DateOrTime.optional(),
             limit: Limit,
@@ -48,7 +48,8 @@ export function auditRoutes(services: Services): FastifyPluginAsyncZod {
           if (!request.query.element) throw Problem.forbidden('Only administrators and auditors read the whole audit trail; filter by an element you can read.');
           await services.elements.get(actor, request.query.element);
         }
-        return services.audit.list(actor, request.query);
+        const user = request.query.user ? await services.users.resolveId(actor, request.query.user) : undefined;
+        return services.audit.list(actor, { ...request.query, user });
       },
     );
   };

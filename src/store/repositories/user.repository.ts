@@ -45,6 +45,24 @@ export class UserRepository {
     return row && toUser(row);
   }
 
+  async listOfInstansi(db: Kysely<Database>, instansiId: string): Promise<User[]> {
+    const rows = await db.selectFrom('users').selectAll().where('instansi_id', '=', instansiId).orderBy('username').execute();
+    return rows.map(toUser);
+  }
+
+  async update(db: Kysely<Database>, id: string, changes: { role?: Role; orgUnitIds?: string[]; displayName?: string; disabledAt?: string | null }): Promise<void> {
+    await db
+      .updateTable('users')
+      .set({
+        ...(changes.role !== undefined ? { role: changes.role } : {}),
+        ...(changes.orgUnitIds !== undefined ? { org_unit_ids: JSON.stringify(changes.orgUnitIds) } : {}),
+        ...(changes.displayName !== undefined ? { display_name: changes.displayName } : {}),
+        ...(changes.disabledAt !== undefined ? { disabled_at: changes.disabledAt } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async count(db: Kysely<Database>): Promise<number> {
     const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);
