@@ -9,7 +9,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Services } from '../services/container.js';
 import { WEB_DIST } from '../paths.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
+import { registerInputGuards } from './plugins/input.js';
 import { registerAuth } from './plugins/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { elementRoutes } from './routes/elements.js';
@@ -19,7 +20,9 @@ import { auditRoutes } from './routes/audit.js';
 import { facetRoutes } from './routes/facets.js';
 import { evaluationRoutes } from './routes/evaluation.js';
 import { changeRequestRoutes } from './routes/change-requests.js';
-import { interopRoutes } from './routes/interop.js';
+import { userRoutes } from './routes/users.js';
+import { settingsRoutes } from './routes/settings.js';
+import { interopRoutes, openDataRoutes } from './routes/interop.js';
 import { analysisRoutes } from './routes/analysis.js';
 
 export interface AppOptions {
@@ -36,10 +39,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     logger: options.logger ? { level: process.env.ATLAS_LOG_LEVEL ?? 'info' } : false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: process.env.ATLAS_TRUST_PROXY === '1',
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputGuards(app);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -62,6 +67,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       },
     },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    frameguard: { action: 'deny' },
   });
 
   const { instansi } = services.repositories;
@@ -101,10 +107,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await api.register(analysisRoutes(services));
       await api.register(evaluationRoutes(services));
       await api.register(changeRequestRoutes(services));
+      await api.register(userRoutes(services));
+      await api.register(settingsRoutes(services));
       await api.register(interopRoutes(services));
     },
     { prefix: API_PREFIX },
   );
+  await app.register(openDataRoutes(services)); // Satu Data: /api/3/action/* (CKAN) and /catalog.jsonld (DCAT)
 
   const webDir = options.webDir ?? WEB_DIST;
   if (existsSync(join(webDir, 'index.html'))) {

@@ -236,7 +236,8 @@ export class AuthService {
   }
 
   async setAdminTotpRequired(actor: Actor, required: boolean): Promise<void> {
-    if (actor.user?.role !== 'admin') throw Problem.forbidden();
+    if (!actor.user) throw Problem.unauthenticated();
+    if (actor.user.role !== 'admin') throw Problem.forbidden();
     await this.db.transaction().execute(async (trx) => {
       await this.security.setSetting(trx, actor.instansiId, REQUIRE_ADMIN_TOTP, required);
       await this.audit.append(trx, {

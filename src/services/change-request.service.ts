@@ -54,6 +54,7 @@ export class ChangeRequestService {
   }
 
   async setReviewRequired(actor: Actor, required: boolean): Promise<void> {
+    if (!actor.user) throw Problem.unauthenticated();
     if (actor.user?.role !== 'admin') throw Problem.forbidden();
     await this.db.transaction().execute(async (trx) => {
       await this.security.setSetting(trx, actor.instansiId, REVIEW_REQUIRED, required);
@@ -158,6 +159,7 @@ export class ChangeRequestService {
   }
 
   private async decide(actor: Actor, id: string, to: 'approved' | 'rejected', note?: string): Promise<ChangeRequest> {
+    if (!actor.user) throw Problem.unauthenticated();
     if (!canReview(actor)) throw Problem.forbidden('Only a reviewer of the Tim Koordinasi SPBE or an administrator decides on change requests.');
     return this.move(actor, id, 'submitted', to, (r) => r.createdBy !== actor.user!.id, 'Nobody reviews their own change request.', note);
   }

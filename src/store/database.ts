@@ -8,11 +8,13 @@ import { postgresHelper } from './dialects/postgres.js';
 import * as m001 from './migrations/001_initial.js';
 import * as m002 from './migrations/002_evaluation.js';
 import * as m003 from './migrations/003_analysis.js';
+import * as m004 from './migrations/004_performance.js';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_evaluation': m002,
   '003_analysis': m003,
+  '004_performance': m004,
 };
 
 export interface Store {

@@ -20,6 +20,19 @@ const OrgUnitsPage = lazy(() => import('./pages/OrgUnitsPage'));
 const OrgUnitPage = lazy(() => import('./pages/OrgUnitPage'));
 const ReferenceModelsPage = lazy(() => import('./pages/ReferenceModelsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const EvaluationListPage = lazy(() => import('./pages/evaluation/EvaluationListPage'));
+const EvaluationComparePage = lazy(() => import('./pages/evaluation/ComparePage'));
+const AssessmentPage = lazy(() => import('./pages/evaluation/AssessmentPage'));
+const AssessmentPrintPage = lazy(() => import('./pages/evaluation/AssessmentPrintPage'));
+const RoadmapPage = lazy(() => import('./pages/roadmap/RoadmapPage'));
+const AnalysisPage = lazy(() => import('./pages/analysis/AnalysisPage'));
+const ExchangePage = lazy(() => import('./pages/exchange/ExchangePage'));
+const ReviewListPage = lazy(() => import('./pages/review/ReviewListPage'));
+const ReviewPage = lazy(() => import('./pages/review/ReviewPage'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage'));
+const TotpEnrolmentPage = lazy(() => import('./pages/account/TotpEnrolmentPage'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const SettingsPage = lazy(() => import('./pages/admin/SettingsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const queryClient = new QueryClient({
@@ -82,6 +95,19 @@ export function Root() {
                   <Route path="reference-models" element={<Suspense fallback={<Loading />}><ReferenceModelsPage /></Suspense>} />
                   <Route path="reference-models/:model" element={<Suspense fallback={<Loading />}><ReferenceModelsPage /></Suspense>} />
                   <Route path="audit" element={<Suspense fallback={<Loading />}><AuditPage /></Suspense>} />
+                  <Route path="evaluation" element={<Suspense fallback={<Loading />}><EvaluationListPage /></Suspense>} />
+                  <Route path="evaluation/compare" element={<Suspense fallback={<Loading />}><EvaluationComparePage /></Suspense>} />
+                  <Route path="evaluation/:id" element={<Suspense fallback={<Loading />}><AssessmentPage /></Suspense>} />
+                  <Route path="evaluation/:id/print" element={<Suspense fallback={<Loading />}><AssessmentPrintPage /></Suspense>} />
+                  <Route path="roadmap" element={<Suspense fallback={<Loading />}><RoadmapPage /></Suspense>} />
+                  <Route path="analysis" element={<Suspense fallback={<Loading />}><AnalysisPage /></Suspense>} />
+                  <Route path="exchange" element={<Suspense fallback={<Loading />}><ExchangePage /></Suspense>} />
+                  <Route path="review" element={<Suspense fallback={<Loading />}><ReviewListPage /></Suspense>} />
+                  <Route path="review/:id" element={<Suspense fallback={<Loading />}><ReviewPage /></Suspense>} />
+                  <Route path="account" element={<Suspense fallback={<Loading />}><AccountPage /></Suspense>} />
+                  <Route path="account/totp-enrolment" element={<Suspense fallback={<Loading />}><TotpEnrolmentPage /></Suspense>} />
+                  <Route path="admin/users" element={<Suspense fallback={<Loading />}><UsersPage /></Suspense>} />
+                  <Route path="admin/settings" element={<Suspense fallback={<Loading />}><SettingsPage /></Suspense>} />
                   <Route path="*" element={<Suspense fallback={<Loading />}><NotFoundPage /></Suspense>} />
                 </Route>
               </Routes>

@@ -92,6 +92,21 @@ export const applicationKinds = [
       { key: 'database', label: { id: 'Basis Data', en: 'Database' }, type: 'string[]' },
       { key: 'url', label: { id: 'Alamat (URL)', en: 'URL' }, type: 'url' },
       { key: 'status', label: { id: 'Status', en: 'Status' }, type: 'enum', options: APPLICATION_STATUS },
+      {
+        key: 'disposition',
+        label: { id: 'Disposisi Portofolio (TIME)', en: 'Portfolio disposition (TIME)' },
+        type: 'enum',
+        options: [
+          { value: 'tolerate', label: { id: 'Pertahankan (tolerate)', en: 'Tolerate' } },
+          { value: 'invest', label: { id: 'Kembangkan (invest)', en: 'Invest' } },
+          { value: 'migrate', label: { id: 'Migrasikan (migrate)', en: 'Migrate' } },
+          { value: 'eliminate', label: { id: 'Hentikan (eliminate)', en: 'Eliminate' } },
+        ],
+        help: {
+          id: 'Keputusan rasionalisasi portofolio aplikasi (model TIME Gartner): pertahankan apa adanya, kembangkan, migrasikan ke aplikasi lain (mis. aplikasi umum), atau hentikan.',
+          en: 'Application portfolio rationalisation decision (Gartner TIME): tolerate as is, invest, migrate to another application (e.g. a general one), or eliminate.',
+        },
+      },
       { key: 'developerUnit', label: { id: 'Unit Pengembang', en: 'Developer unit' }, type: 'string' },
       { key: 'operatorUnit', label: { id: 'Unit Operasional', en: 'Operating unit' }, type: 'string' },
       {

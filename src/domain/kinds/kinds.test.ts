@@ -602,6 +602,7 @@ describe('other domains', () => {
         'database',
         'url',
         'status',
+        'disposition',
         'function',
         'output',
         'developerUnit',

@@ -257,8 +257,13 @@ function babIII(c: Ctx): Block[] {
   blocks.push(table32(ev, c.instansi.name));
   const axes = ev.domains.map((d) => ({ name: d.name, max: 5 }));
   const series = ev.years.map((y) => ({ name: String(y.year), values: ev.domains.map((d) => y.domains[d.code] ?? null) }));
-  blocks.push({ type: 'paragraph', text: 'Berdasarkan nilai setiap domain di atas, dibentuk grafik jejaring (radar) pada Gambar 3.1.' });
-  blocks.push({ type: 'figure', id: '3.1', caption: 'Gambar 3.1 Tingkat Kematangan SPBE', svg: radarSvg(axes, series), png: radarPng(axes, series), width: 560, height: 385 });
+  // A radar needs three axes; a framework without domains (e.g. Pemdi 8/2026) gets no figure.
+  if (axes.length >= 3) {
+    blocks.push({ type: 'paragraph', text: 'Berdasarkan nilai setiap domain di atas, dibentuk grafik jejaring (radar) pada Gambar 3.1.' });
+    blocks.push({ type: 'figure', id: '3.1', caption: 'Gambar 3.1 Tingkat Kematangan SPBE', svg: radarSvg(axes, series), png: radarPng(axes, series), width: 560, height: 385 });
+  } else {
+    blocks.push({ type: 'paragraph', text: 'Kerangka evaluasi ini tidak membagi indikator ke dalam domain, sehingga Gambar 3.1 (radar domain) tidak dibuat.' });
+  }
   blocks.push({ type: 'paragraph', text: 'Berikut perolehan nilai tingkat kematangan setiap indikator (nilai maksimal 5).' });
   blocks.push(table33(ev));
   return blocks;

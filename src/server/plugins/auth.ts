@@ -8,6 +8,8 @@ import { sendProblem } from './errors.js';
 
 export const SESSION_COOKIE = 'atlas_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** POSTs that only read or end the caller's own session, allowed to read-only tokens. */
+const READ_ONLY_POSTS = new Set(['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/assessments/:id/plan', '/api/3/action/:action', '/api/action/:action']);
 const ENROLMENT_PATHS = new Set(['/api/v1/auth/me', '/api/v1/auth/logout', '/api/v1/auth/totp/setup', '/api/v1/auth/totp/enable']);
 
 declare module 'fastify' {
@@ -38,6 +40,10 @@ export function registerAuth(app: FastifyInstance, services: Services, options: 
       if (!found) return sendProblem(reply, new Problem(401, 'Invalid token', 'The API token is unknown, expired or revoked.'));
       request.actor = actorOf(found.user, found.scopes);
       request.authVia = 'token';
+      // A token without the write scope changes nothing, whatever the route.
+      if (request.actor.user?.readOnly && !SAFE_METHODS.has(request.method) && !READ_ONLY_POSTS.has(request.routeOptions.url ?? '')) {
+        return sendProblem(reply, Problem.forbidden('This API token may only read.'));
+      }
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -54,8 +60,9 @@ export function registerAuth(app: FastifyInstance, services: Services, options: 
         if (!csrfExempt && request.headers['x-csrf-token'] !== found.session.csrfToken) {
           return sendProblem(reply, new Problem(403, 'CSRF check failed', 'Send the X-CSRF-Token header given at login.'));
         }
-        // An admin who must first enrol a second factor may only do that (or log out).
-        if (found.session.stage === 'totp-enrolment' && !ENROLMENT_PATHS.has(request.routeOptions.url ?? '')) {
+        // An admin who must first enrol a second factor may only do that (or log out) in the API;
+        // the web app's page and assets still load, so the browser can show the enrolment screen.
+        if (found.session.stage === 'totp-enrolment' && request.url.startsWith('/api/') && !ENROLMENT_PATHS.has(request.routeOptions.url ?? '')) {
           return sendProblem(reply, new Problem(403, 'Second factor required', 'This instansi requires administrators to set up two-factor authentication first.', [], { totpEnrolmentRequired: true }));
         }
         return;

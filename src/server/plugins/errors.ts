@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Problem, type FieldError } from '../../services/problem.js';
 
@@ -49,6 +49,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return sendProblem(reply, new Problem(status, titleOf(status), error.message));
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, new Problem(404, 'Not found', `No route ${request.method} ${request.url.split('?')[0]}.`)));
+}
+
+/** Errors Fastify raises before routing — a malformed URL, an overlong path parameter — leave as problem details too. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 400;
+  const problem =
+    status >= 500
+      ? new Problem(500, 'Internal error', 'Something went wrong on the server. The error was logged.')
+      : status === 414
+        ? new Problem(414, 'URI too long', 'A part of the path is longer than this API accepts.')
+        : new Problem(400, 'Bad request', 'The URL is malformed.');
+  if (status >= 500) reply.log.error({ err: error }, 'request failed before routing');
+  void sendProblem(reply, problem);
 }
 
 function ruleOf(keyword: string, params: Record<string, unknown>): string {

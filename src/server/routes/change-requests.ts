@@ -22,11 +22,19 @@ export const ChangeRequestBody = z
   })
   .meta({ id: 'ChangeRequest' });
 
-const WithDiff = ChangeRequestBody.extend({ diff: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })) });
+/** As read back: with the usernames of author and reviewer, which reviewers cannot look up themselves (GET /users is admin/auditor). */
+const Named = ChangeRequestBody.extend({ createdByUsername: z.string().nullable(), reviewedByUsername: z.string().nullable() });
+const WithDiff = Named.extend({ diff: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })) });
 const Id = z.object({ id: z.string().max(64) });
 
 export function changeRequestRoutes(services: Services): FastifyPluginAsyncZod {
   const cr = services.changeRequests;
+  /** Adds author and reviewer usernames, one user lookup per request. */
+  async function named<T extends { createdBy: string; reviewedBy: string | null }>(instansiId: string, items: T[]) {
+    const users = await services.repositories.users.listOfInstansi(services.store.db, instansiId);
+    const username = new Map(users.map((u) => [u.id, u.username]));
+    return items.map((r) => ({ ...r, createdByUsername: username.get(r.createdBy) ?? null, reviewedByUsername: r.reviewedBy ? (username.get(r.reviewedBy) ?? null) : null }));
+  }
   return async (app) => {
     app.get(
       '/change-requests',
@@ -35,11 +43,11 @@ export function changeRequestRoutes(services: Services): FastifyPluginAsyncZod {
           tags: ['review'],
           summary: 'Change requests: all for reviewers, admins and auditors; one’s own for operators',
           querystring: z.object({ status: z.enum(['draft', 'submitted', 'approved', 'rejected', 'applied']).optional() }),
-          response: { 200: z.object({ items: z.array(ChangeRequestBody), total: z.number() }), ...problemResponses },
+          response: { 200: z.object({ items: z.array(Named), total: z.number() }), ...problemResponses },
         },
       },
       async (request) => {
-        const items = await cr.list(request.actor, request.query.status);
+        const items = await named(request.actor.instansiId, await cr.list(request.actor, request.query.status));
         return { items, total: items.length };
       },
     );
@@ -67,7 +75,7 @@ export function changeRequestRoutes(services: Services): FastifyPluginAsyncZod {
     );
 
     app.get('/change-requests/:id', { schema: { tags: ['review'], summary: 'A change request with its diff', params: Id, response: { 200: WithDiff, ...problemResponses } } }, async (request) =>
-      cr.get(request.actor, request.params.id),
+      (await named(request.actor.instansiId, [await cr.get(request.actor, request.params.id)]))[0]!,
     );
 
     const step = (path: string, summary: string, run: (actor: never, id: string, note?: string) => Promise<unknown>) =>

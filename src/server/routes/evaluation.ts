@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import multipart from '@fastify/multipart';
+import { multipartProblem } from '../plugins/uploads.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/container.js';
 import { Problem } from '../../services/problem.js';
@@ -438,13 +439,3 @@ function tooLarge(max: number): Problem {
   return new Problem(413, 'Payload too large', `Evidence files are at most ${max} bytes.`);
 }
 
-function multipartProblem(app: { multipartErrors: { RequestFileTooLargeError: unknown; FilesLimitError: unknown; PartsLimitError: unknown; FieldsLimitError: unknown } }, e: unknown): unknown {
-  const errors = app.multipartErrors as unknown as Record<string, new (...a: unknown[]) => Error>;
-  if (e instanceof errors.RequestFileTooLargeError) return new Problem(413, 'Payload too large', (e as Error).message);
-  if (e instanceof errors.FilesLimitError || e instanceof errors.PartsLimitError || e instanceof errors.FieldsLimitError) {
-    return new Problem(413, 'Payload too large', 'Send one file per request, with at most the field "elementId" beside it.');
-  }
-  if (e instanceof errors.InvalidMultipartContentTypeError) return new Problem(415, 'Unsupported media type', 'Send the file as multipart/form-data.');
-  if (e instanceof Error && /multipart|boundary/i.test(e.message)) return new Problem(400, 'Malformed request', 'The multipart body could not be read.');
-  return e;
-}

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../schema.js';
 import type { DialectHelper } from '../dialects/index.js';
-import type { Actor } from '../../domain/policy.js';
+import { canRead, type Actor } from '../../domain/policy.js';
 import type { ArchitectureGraph, GraphElement } from '../../domain/graph/model.js';
 import { visibleTo } from './element.repository.js';
 
@@ -113,12 +113,16 @@ export class AnalysisRepository {
   }
 
   /**
-   * The relations touching `ids` whose other end the actor may see, in as few
-   * queries as the id list needs (one per direction per thousand ids): the
-   * batch step of a level-by-level graph walk.
+   * The relations touching `ids` whose other end the actor may see: the batch
+   * step of a level-by-level graph walk. Two indexed lookups per thousand ids
+   * and direction — relations by `source_id` (or `target_id`), then the other
+   * ends by primary key, visibility checked with `canRead` — rather than one
+   * join: given a join or an instansi_id condition, SQLite's planner (which
+   * has no statistics) prefers to scan the whole instansi through an
+   * `instansi_id` index, which takes seconds on a large instansi.
    */
   async hops(db: Kysely<Database>, actor: Actor, ids: readonly string[], q: HopQuery): Promise<HopRow[]> {
-    const out: HopRow[] = [];
+    const found: { relationId: string; type: string; from: string; to: string; outgoing: boolean }[] = [];
     const ends = [
       { outgoing: true, types: q.forward, near: 'source_id', far: 'target_id' },
       { outgoing: false, types: q.backward, near: 'target_id', far: 'source_id' },
@@ -126,41 +130,31 @@ export class AnalysisRepository {
     for (const part of chunks(ids)) {
       for (const end of ends) {
         if (end.types && end.types.length === 0) continue;
-        let query = db
-          .selectFrom('relations as r')
-          .innerJoin('elements as e', 'e.id', `r.${end.far}`)
-          .select([
-            'r.id as relation_id',
-            'r.type',
-            `r.${end.near} as from_id`,
-            'e.id as to_id',
-            'e.kind',
-            'e.domain',
-            'e.code',
-            'e.name',
-            'e.org_unit_id',
-            'e.lifecycle',
-          ])
-          .where(`r.${end.near}`, 'in', part)
-          .where('r.instansi_id', '=', actor.instansiId)
-          .where(visibleTo(actor, 'e'));
-        if (end.types) query = query.where('r.type', 'in', [...end.types]);
+        // No instansi_id filter here: it would tempt SQLite into relations_instansi; the
+        // ends are checked below (an element of another instansi is never readable).
+        let query = db.selectFrom('relations').select(['id', 'type', 'source_id', 'target_id']).where(end.near, 'in', part);
+        if (end.types) query = query.where('type', 'in', [...end.types]);
         for (const row of await query.execute()) {
-          out.push({
-            relationId: row.relation_id,
-            type: row.type,
-            from: row.from_id,
-            to: row.to_id,
-            outgoing: end.outgoing,
-            kind: row.kind,
-            domain: row.domain,
-            code: row.code,
-            name: row.name,
-            orgUnitId: row.org_unit_id,
-            lifecycle: row.lifecycle,
-          });
+          found.push({ relationId: row.id, type: row.type, from: row[end.near], to: row[end.far], outgoing: end.outgoing });
         }
       }
+    }
+    const others = new Map<string, { kind: string; domain: string; code: string | null; name: string; org_unit_id: string | null; lifecycle: string }>();
+    for (const part of chunks([...new Set(found.map((h) => h.to))])) {
+      const rows = await db
+        .selectFrom('elements')
+        .select(['id', 'instansi_id', 'kind', 'domain', 'code', 'name', 'org_unit_id', 'lifecycle', 'classification'])
+        .where('id', 'in', part)
+        .execute();
+      for (const r of rows) {
+        if (canRead(actor, { instansiId: r.instansi_id, orgUnitId: r.org_unit_id, classification: r.classification })) others.set(r.id, r);
+      }
+    }
+    const out: HopRow[] = [];
+    for (const h of found) {
+      const e = others.get(h.to);
+      if (!e) continue;
+      out.push({ ...h, kind: e.kind, domain: e.domain, code: e.code, name: e.name, orgUnitId: e.org_unit_id, lifecycle: e.lifecycle });
     }
     return out;
   }
@@ -177,12 +171,18 @@ export class AnalysisRepository {
     const m = spec.missingRelation;
     if (m) {
       const [near, far] = m.direction === 'in' ? (['target_id', 'source_id'] as const) : (['source_id', 'target_id'] as const);
+      // `cross join` keeps the relation the outer loop in SQLite (its planner has
+      // no statistics and would otherwise walk every candidate other end per
+      // element): an index probe on relations(target_id/source_id, type) per
+      // element, then the other end by primary key. PostgreSQL plans it as an
+      // ordinary join.
       q = q.where(({ not, exists, selectFrom }) => {
         let sub = selectFrom('relations as r')
-          .innerJoin('elements as o', 'o.id', `r.${far}`)
+          .crossJoin('elements as o')
           .select(sql`1`.as('one'))
           .whereRef(`r.${near}`, '=', 'elements.id')
           .where('r.type', 'in', [...m.types])
+          .whereRef('o.id', '=', `r.${far}`)
           .where(visibleTo(actor, 'o'));
         if (m.otherKinds) sub = sub.where('o.kind', 'in', [...m.otherKinds]);
         if (m.otherNotCancelled) sub = sub.where(sql<SqlBool>`coalesce(${this.dialect.jsonText('o.attributes', 'status')}, '') <> 'dibatalkan'`);

@@ -92,6 +92,8 @@ export const SORTS = {
   updatedAt: 'updated_at',
 } as const;
 export type SortKey = keyof typeof SORTS;
+/** Sort columns declared NOT NULL in migration 001. */
+const NOT_NULL_SORT_COLUMNS: ReadonlySet<string> = new Set([SORTS.name, SORTS.updatedAt]);
 
 export interface ElementFilter {
   kinds?: string[];
@@ -165,13 +167,21 @@ export class ElementRepository {
 
   async list(db: Kysely<Database>, actor: Actor, f: ElementFilter, o: ListOptions): Promise<{ items: Element[]; nextCursor: { v: string; id: string } | null }> {
     const column = SORTS[o.sort];
-    const sortExpr = sql<string>`coalesce(${sql.ref(column)}, '')`;
+    // A NOT NULL column sorts as itself, so the (instansi_id, kind|domain|…, name, id) indexes
+    // deliver rows already in order (no sort of the whole filtered set) and the keyset cursor is
+    // one row-value range the index can seek to. A nullable one sorts as coalesce(column, '').
+    const notNull = NOT_NULL_SORT_COLUMNS.has(column);
+    const sortExpr = notNull ? sql<string>`${sql.ref(column)}` : sql<string>`coalesce(${sql.ref(column)}, '')`;
     let q = this.filtered(db, actor, f).selectAll();
     if (o.cursor) {
       const { v, id } = o.cursor;
-      q = o.descending
-        ? q.where(sql<SqlBool>`(${sortExpr} < ${v} or (${sortExpr} = ${v} and id < ${id}))`)
-        : q.where(sql<SqlBool>`(${sortExpr} > ${v} or (${sortExpr} = ${v} and id > ${id}))`);
+      if (notNull) {
+        q = q.where(sql<SqlBool>`(${sortExpr}, id) ${sql.raw(o.descending ? '<' : '>')} (${v}, ${id})`);
+      } else {
+        q = o.descending
+          ? q.where(sql<SqlBool>`(${sortExpr} < ${v} or (${sortExpr} = ${v} and id < ${id}))`)
+          : q.where(sql<SqlBool>`(${sortExpr} > ${v} or (${sortExpr} = ${v} and id > ${id}))`);
+      }
     }
     const dir = o.descending ? 'desc' : 'asc';
     const rows = await q.orderBy(sortExpr, dir).orderBy('id', dir).limit(o.limit + 1).execute();

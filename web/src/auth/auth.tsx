@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from '../api/client';
 import type { Element, Session, User } from '../api/types';
@@ -40,6 +40,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const me = useQuery({ queryKey: ['me'], queryFn: fetchSession, staleTime: 60_000, retry: false });
   const user = me.data?.user ?? null;
+
+  // A 403 saying a second factor must be set up first means the session's stage changed: read it again
+  // (the layout then shows the enrolment screen and nothing else).
+  useEffect(
+    () =>
+      qc.getQueryCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'error') return;
+        const err = event.action.error;
+        if (err instanceof ApiError && err.status === 403 && (err.problem as { totpEnrolmentRequired?: boolean }).totpEnrolmentRequired) {
+          void qc.invalidateQueries({ queryKey: ['me'] });
+        }
+      }),
+    [qc],
+  );
 
   const login = useCallback(
     async (username: string, password: string, totp?: string) => {

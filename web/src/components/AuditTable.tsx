@@ -9,6 +9,7 @@ import type { AuditEvent, Page } from '../api/types';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { AuditDiff } from './AuditDiff';
 import { ErrorResult } from './ErrorResult';
+import { ChangeRequestRef, splitAuditAction } from './review/ChangeRequestRef';
 
 const ACTION_STYLE: Record<string, React.CSSProperties> = {
   create: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
@@ -63,7 +64,16 @@ export function AuditTable({ query, showEntity = false, pageSize = 20 }: { query
             title: t('audit.action'),
             dataIndex: 'action',
             width: 110,
-            render: (v: string) => <Tag style={ACTION_STYLE[v]}>{t(`audit.actions.${v}`, { defaultValue: v })}</Tag>,
+            render: (v: string) => {
+              // A write applied from a change request links to it (Tinjauan).
+              const { action, changeRequestId } = splitAuditAction(v);
+              return (
+                <>
+                  <Tag style={ACTION_STYLE[action]}>{t(`audit.actions.${action}`, { defaultValue: action })}</Tag>
+                  {changeRequestId && <ChangeRequestRef id={changeRequestId} />}
+                </>
+              );
+            },
           },
           ...(showEntity
             ? [

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { Alert, App, Button, Dropdown, Grid, Layout, Menu, Select, Space, Typography } from 'antd';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { App, Badge, Button, Dropdown, Grid, Layout, Menu, Select, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   AimOutlined,
@@ -8,22 +8,31 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  CheckSquareOutlined,
+  ControlOutlined,
   CloudServerOutlined,
   CustomerServiceOutlined,
   DatabaseOutlined,
+  FundProjectionScreenOutlined,
   HomeOutlined,
+  IdcardOutlined,
   LoginOutlined,
   LogoutOutlined,
   NodeIndexOutlined,
   PartitionOutlined,
+  RadarChartOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
+  SwapOutlined,
   SettingOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth';
 import { useInstansi } from '../api/hooks';
 import { DOMAIN_IDS } from '../api/types';
+import { hasReviewScreen, usePendingReviewCount } from '../components/review/api';
 
 const { Header, Sider, Content } = Layout;
 
@@ -47,6 +56,13 @@ function selectedKey(pathname: string, state: unknown): string {
   if (pathname.startsWith('/org-units')) return 'org-units';
   if (pathname.startsWith('/reference-models')) return 'reference-models';
   if (pathname.startsWith('/audit')) return 'audit';
+  if (pathname.startsWith('/review')) return 'review';
+  if (pathname.startsWith('/admin/users')) return 'admin-users';
+  if (pathname.startsWith('/admin/settings')) return 'admin-settings';
+  if (pathname.startsWith('/evaluation')) return 'evaluation';
+  if (pathname.startsWith('/roadmap')) return 'roadmap';
+  if (pathname.startsWith('/analysis')) return 'analysis';
+  if (pathname.startsWith('/exchange')) return 'exchange';
   if (pathname === '/') return 'home';
   return '';
 }
@@ -57,12 +73,22 @@ function pathOfKey(key: string): string | undefined {
   if (key === 'org-units') return '/org-units';
   if (key === 'reference-models') return '/reference-models';
   if (key === 'audit') return '/audit';
+  if (key === 'review') return '/review';
+  if (key === 'admin-users') return '/admin/users';
+  if (key === 'admin-settings') return '/admin/settings';
+  if (key === 'evaluation') return '/evaluation';
+  if (key === 'roadmap') return '/roadmap';
+  if (key === 'analysis') return '/analysis';
+  if (key === 'exchange') return '/exchange';
   return undefined;
 }
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { user, logout, seesAudit, stage } = useAuth();
+  // A session that must first enrol a second factor sees that screen and nothing else.
+  const enrolling = stage === 'totp-enrolment';
+  const pendingReviews = usePendingReviewCount(enrolling ? undefined : user?.id, user?.role);
   const instansi = useInstansi();
   const location = useLocation();
   const navigate = useNavigate();
@@ -80,25 +106,59 @@ export function AppLayout() {
   // Evaluasi, Analisis and Pertukaran will take their places in this order when the server offers them.
   const items: MenuProps['items'] = [
     { key: 'home', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
-    ...DOMAIN_IDS.map((d) => ({
-      key: `domain:${d}`,
-      icon: DOMAIN_ICONS[d],
-      label: <Link to={`/domain/${d}`}>{t(`domain.${d}`)}</Link>,
-    })),
+    ...DOMAIN_IDS.flatMap((d) => [
+      // Evaluasi (Indeks SPBE / Pemdi) sits after Keamanan, before Gap dan Peta Rencana.
+      ...(d === 'planning'
+        ? [{ key: 'evaluation', icon: <RadarChartOutlined />, label: <Link to="/evaluation">{t('evaluation.nav')}</Link> }]
+        : []),
+      {
+        key: `domain:${d}`,
+        icon: DOMAIN_ICONS[d],
+        label: <Link to={`/domain/${d}`}>{t(`domain.${d}`)}</Link>,
+      },
+    ]),
+    // The roadmap timeline belongs with Gap dan Peta Rencana (the last domain); Analisis follows.
+    { key: 'roadmap', icon: <ScheduleOutlined />, label: <Link to="/roadmap">{t('roadmap.nav')}</Link> },
+    { key: 'analysis', icon: <FundProjectionScreenOutlined />, label: <Link to="/analysis">{t('analysis.nav')}</Link> },
+    { key: 'exchange', icon: <SwapOutlined />, label: <Link to="/exchange">{t('exchange.nav')}</Link> },
     { key: 'org-units', icon: <BankOutlined />, label: <Link to="/org-units">{t('nav.orgUnits')}</Link> },
     {
       key: 'reference-models',
       icon: <PartitionOutlined />,
       label: <Link to="/reference-models">{t('nav.referenceModels')}</Link>,
     },
-    // Administrasi holds what the reader may use there; today the audit trail (admins and auditors).
+    // Tinjauan is daily work of operators and the Tim Koordinasi SPBE (reviewers), who have no Administrasi:
+    // its own entry just above Administrasi, with the number of requests awaiting the reader's decision.
+    ...(hasReviewScreen(user?.role)
+      ? [
+          {
+            key: 'review',
+            icon: <CheckSquareOutlined />,
+            label: (
+              <Link to="/review" aria-label={pendingReviews ? `${t('review.title')}, ${t('review.pendingBadge', { count: pendingReviews })}` : undefined}>
+                <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+                  {t('review.title')}
+                  {pendingReviews > 0 && <Badge count={pendingReviews} overflowCount={99} color="#c41d1f" />}
+                </span>
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    // Administrasi holds what the reader may use there: users (admins; auditors read), settings (admins), the audit trail.
     ...(seesAudit
       ? [
           {
             key: 'admin',
             icon: <SettingOutlined />,
             label: t('nav.admin'),
-            children: [{ key: 'audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> }],
+            children: [
+              { key: 'admin-users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('users.title')}</Link> },
+              ...(user?.role === 'admin'
+                ? [{ key: 'admin-settings', icon: <ControlOutlined />, label: <Link to="/admin/settings">{t('settings.title')}</Link> }]
+                : []),
+              { key: 'audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> },
+            ],
           },
         ]
       : []),
@@ -134,8 +194,8 @@ export function AppLayout() {
             theme="dark"
             mode="inline"
             selectedKeys={[key]}
-            defaultOpenKeys={key === 'audit' ? ['admin'] : []}
-            items={items}
+            defaultOpenKeys={['audit', 'admin-users', 'admin-settings'].includes(key) ? ['admin'] : []}
+            items={enrolling ? [] : items}
             onClick={({ key: k, domEvent }) => {
               // The labels are links; a click outside the link text (or on the icon when collapsed) still navigates.
               if ((domEvent.target as HTMLElement).closest('a')) return;
@@ -178,6 +238,7 @@ export function AppLayout() {
                       label: `${user.username} · ${t(`role.${user.role}`)}`,
                     },
                     { type: 'divider' },
+                    ...(enrolling ? [] : [{ key: 'account', icon: <IdcardOutlined />, label: t('account.title'), onClick: () => navigate('/account') }]),
                     { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: onLogout },
                   ],
                 }}
@@ -200,8 +261,7 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content id="main" className="atlas-content" tabIndex={-1}>
-          {stage === 'totp-enrolment' && <Alert type="warning" showIcon title={t('login.enrolTotp')} style={{ marginBottom: 16 }} />}
-          <Outlet />
+          {enrolling && location.pathname !== '/account/totp-enrolment' ? <Navigate to="/account/totp-enrolment" replace /> : <Outlet />}
         </Content>
       </Layout>
     </Layout>

@@ -37,6 +37,7 @@ import { ErrorResult, errorMessage } from '../components/ErrorResult';
 import { useLabel } from '../lib/label';
 import { mapFieldErrors } from '../lib/problem';
 import { usePageTitle } from '../lib/usePageTitle';
+import { proposedMessage } from '../components/review/ChangeRequestRef';
 
 const DATE_FORMATS = ['D MMMM YYYY', 'DD-MM-YYYY', 'D-M-YYYY', 'YYYY-MM-DD', 'DD/MM/YYYY'];
 
@@ -333,7 +334,7 @@ function ElementForm({ kind, element, reload }: { kind: Kind; element?: Element;
         : await api<Element | ChangeRequest>('/elements', { method: 'POST', body });
       if ('status' in saved && 'action' in saved) {
         // 202: the change became a change request that a reviewer must approve.
-        message.info(t('form.proposed'));
+        message.info({ content: proposedMessage(t('form.proposed'), t('review.openRequest'), saved.id, navigate), duration: 10 });
         navigate(editing ? `/elements/${element.id}` : `/domain/${kind.domain}`, { replace: true, state: location.state });
         return;
       }

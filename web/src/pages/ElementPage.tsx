@@ -17,8 +17,10 @@ import { ClassificationTag, LifecycleTag } from '../components/Tags';
 import { formatDateTime } from '../lib/format';
 import { useLabel } from '../lib/label';
 import { usePageTitle } from '../lib/usePageTitle';
+import { proposedMessage } from '../components/review/ChangeRequestRef';
 
 const RelationGraph = lazy(() => import('../components/RelationGraph'));
+const AnalysisTab = lazy(() => import('../components/analysis/ImpactPanel'));
 
 export function findNode(nodes: ReferenceNode[] | undefined, code: string): ReferenceNode | undefined {
   for (const n of nodes ?? []) {
@@ -86,7 +88,7 @@ export default function ElementPage() {
           const proposed = await api<ChangeRequest | undefined>(`/elements/${encodeURIComponent(el.id)}`, { method: 'DELETE', ifMatch: el.version });
           if (proposed?.id) {
             // An operator's deletion became a change request awaiting review.
-            message.info(t('element.deleteProposed'));
+            message.info({ content: proposedMessage(t('element.deleteProposed'), t('review.openRequest'), proposed.id, navigate), duration: 10 });
             return;
           }
           message.success(t('element.deleted'));
@@ -263,6 +265,16 @@ export default function ElementPage() {
                   />
                 </Suspense>
               </div>
+            ),
+          },
+          {
+            key: 'impact',
+            label: t('impact.tab'),
+            destroyOnHidden: true,
+            children: (
+              <Suspense fallback={<Skeleton active />}>
+                <AnalysisTab elementId={el.id} elementName={el.name} kindLabel={kindLabel} relationLabel={relationLabel} onOpen={openElement} />
+              </Suspense>
             ),
           },
           {

@@ -13,6 +13,7 @@ import { useLabel } from '../lib/label';
 import { usePageTitle } from '../lib/usePageTitle';
 
 const BarChart = lazy(() => import('../components/BarChart'));
+const DashboardTiles = lazy(() => import('../components/analysis/DashboardTiles'));
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -89,6 +90,9 @@ export default function HomePage() {
           <Skeleton active />
         )}
       </Card>
+      <Suspense fallback={null}>
+        <DashboardTiles />
+      </Suspense>
     </div>
   );
 }

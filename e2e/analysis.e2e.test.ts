@@ -1,0 +1,133 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, login, newPage, SCREENSHOT_DIR, startServer, type RunningServer } from './helpers.js';
+
+/**
+ * Issue 5 in the browser, against the seeded Bandar Lampung dataset: the roadmap
+ * timeline shows an initiative (created through the API, since the seed has none)
+ * and the element page's traceability graph opens an element when a node is clicked.
+ * Also: the Analisis section lists consistency findings.
+ */
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `analysis-${name}.png`), fullPage: true });
+
+/** A session-authenticated API call from the page (cookie + the CSRF token of /auth/me). */
+async function apiCall(method: 'GET' | 'POST', path: string, data?: unknown) {
+  const me = await (await page.request.get('/api/v1/auth/me')).json();
+  const r = await page.request.fetch(`/api/v1${path}`, { method, data: data as never, headers: { 'x-csrf-token': me.csrfToken } });
+  return { status: r.status(), body: r.status() === 204 ? null : await r.json() };
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+  ({ page, errors } = await newPage(browser, server.baseUrl));
+  await login(page, 'admin', server.adminPassword);
+  // The anonymous /auth/me before signing in answers 401; what follows must be clean.
+  errors.length = 0;
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('Analysis screens in the browser', () => {
+  test('the roadmap timeline renders the initiatives', async () => {
+    const created = await apiCall('POST', '/elements', {
+      kind: 'initiative',
+      code: 'PR-E2E-01',
+      name: 'Integrasi layanan perizinan daring',
+      attributes: { roadmapDomain: 'aplikasi', startYear: 2026, endYear: 2028, status: 'berjalan', progress: 40 },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Linimasa Peta Rencana' }).click();
+    await page.getByRole('heading', { name: 'Gap dan Peta Rencana', level: 1 }).waitFor();
+    const timeline = page.getByTestId('roadmap-timeline');
+    await timeline.waitFor();
+    for (const y of ['2025', '2030']) await timeline.getByRole('columnheader', { name: y, exact: true }).waitFor();
+    await timeline.getByRole('link', { name: 'PR-E2E-01 · Integrasi layanan perizinan daring' }).waitFor();
+    await timeline.getByText('2026–2028 · 40%').waitFor();
+    await timeline.getByText('Aplikasi SPBE (1)').waitFor();
+    await shot('01-roadmap');
+  });
+
+  test('an administrator completes the initiative (If-Match, promote)', async () => {
+    const row = page.getByRole('row', { name: /PR-E2E-01/ });
+    await row.getByRole('button', { name: 'Selesaikan' }).click();
+    const dialog = page.getByRole('dialog', { name: /Selesaikan PR-E2E-01/ });
+    await dialog.getByRole('button', { name: 'Selesaikan' }).click();
+    await page.getByText('Inisiatif selesai; 0 elemen menjadi as-is.').waitFor();
+    await row.getByText('Selesai', { exact: true }).waitFor();
+    await page.getByTestId('roadmap-timeline').getByText('2026–2028 · 100%').waitFor();
+  });
+
+  test('the Analisis section lists consistency findings with links to elements', async () => {
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Analisis' }).click();
+    await page.getByRole('heading', { name: 'Analisis', level: 1 }).waitFor();
+    await page.getByText('Peringatan').first().waitFor();
+    await expect(page.locator('a[href^="/elements/"]').first().isVisible()).resolves.toBe(true);
+    await page.getByRole('tab', { name: 'Portofolio aplikasi' }).click();
+    await page.getByText('Kandidat rasionalisasi').waitFor();
+    await shot('02-analysis');
+  });
+
+  test('clicking a node of the traceability graph opens that element', async () => {
+    // An application with a traceability chain of more than itself.
+    const apps = await apiCall('GET', '/elements?kind=application&limit=100');
+    let rootId = '';
+    for (const a of apps.body.items as { id: string }[]) {
+      const trace = await apiCall('GET', `/elements/${a.id}/trace`);
+      if (trace.body.nodes.length > 1) {
+        rootId = a.id;
+        break;
+      }
+    }
+    expect(rootId).not.toBe('');
+    await page.goto(`/elements/${rootId}`);
+    await page.getByRole('tab', { name: 'Analisis dampak' }).click();
+    await page.getByRole('columnheader', { name: 'Jarak' }).waitFor();
+    await page.getByRole('radio', { name: 'Keterlacakan' }).check();
+    const graph = page.locator('[data-testid="trace-graph"][data-node-positions]');
+    await graph.waitFor();
+    await shot('03-trace');
+    const positions = JSON.parse((await graph.getAttribute('data-node-positions')) ?? '{}') as Record<string, { x: number; y: number }>;
+    const [targetId, pos] = Object.entries(positions).find(([id]) => id !== rootId)!;
+    await graph.click({ position: { x: pos.x, y: pos.y } });
+    await page.waitForURL(`**/elements/${targetId}`);
+    await page.getByRole('tab', { name: 'Analisis dampak' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  test('Beranda shows the dashboard tiles, linking to the data behind them', async () => {
+    await page.goto('/');
+    const tiles = page.getByTestId('dashboard-tiles');
+    await tiles.getByText('Peta Rencana', { exact: true }).waitFor();
+    await tiles.getByText('Tren Indeks SPBE').waitFor();
+    await expect(tiles.locator('a[href="/roadmap"]').first().isVisible()).resolves.toBe(true);
+    await shot('04-home');
+  });
+
+  test('Pertukaran previews a spreadsheet import before committing it', async () => {
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pertukaran' }).click();
+    await page.getByRole('heading', { name: 'Pertukaran Data', level: 1 }).waitFor();
+    const template = await page.request.get('/api/v1/templates/application?format=csv');
+    expect(template.status()).toBe(200);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'aplikasi.csv', mimeType: 'text/csv', buffer: await template.body() });
+    await page.getByRole('button', { name: 'Pratinjau' }).click();
+    await page.getByText(/Elemen: \d+ baru/).waitFor();
+    await shot('05-exchange');
+    expect(errors).toEqual([]);
+  });
+});
