@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
-          testTimeout: 30000,
+          testTimeout: 60000,
           hookTimeout: 60000,
           pool: 'forks',
         },

@@ -19,11 +19,11 @@
  */
 import { cpus, freemem, loadavg, totalmem, release } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closeAgents, run, send, summarise, type Req, type Stats, type Target } from './driver.js';
 import { prepare, type BenchInstansi, type Db, type Prepared } from './prepare.js';
-import { rssSampler, startAtlas, startHello, type Child, type ServerMode } from './server.js';
+import { buildSnapshot, rssSampler, startAtlas, startHello, type Child, type ServerMode } from './server.js';
 import { dashboardRender, initialJs } from './web.js';
 import { heavyScenarios, setQuick, type HeavyScenario } from './heavy.js';
 
@@ -320,13 +320,20 @@ async function benchOne(db: Db, scale: number): Promise<RunResult> {
       try {
         const both: Target[] = [target, { host: '127.0.0.1', port: second.port }];
         scaleout = [];
-        for (const id of ['by-id', 'list', 'facets']) {
+        for (const id of ['by-id', 'by-id-anon', 'list', 'facets']) {
           const s = HTTP_SCENARIOS.find((x) => x.id === id)!;
-          const one = scenarios.find((x) => x.id === id)?.load?.rps;
-          if (!one || !wanted(id)) continue;
-          await run({ targets: both, concurrency: cfg.concurrency * 2, seconds: Math.min(1, cfg.seconds), next: (i) => s.request(i, ctx) });
-          const two = await run({ targets: both, concurrency: cfg.concurrency * 2, seconds: cfg.seconds, next: (i) => s.request(i, ctx) });
-          scaleout.push({ scenario: s.label, one, two: two.rps });
+          if (!wanted(id)) continue;
+          const next = (i: number) => s.request(i, ctx);
+          await run({ targets: both, concurrency: cfg.concurrency * 2, seconds: Math.min(1, cfg.seconds), next });
+          // Interleaved (one, two, one, two) so that both see the same background load.
+          const ones: number[] = [];
+          const twos: number[] = [];
+          for (let k = 0; k < 2; k++) {
+            ones.push((await run({ targets: [target], concurrency: cfg.concurrency, seconds: cfg.seconds, next })).rps);
+            twos.push((await run({ targets: both, concurrency: cfg.concurrency * 2, seconds: cfg.seconds, next })).rps);
+          }
+          const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+          scaleout.push({ scenario: s.label, one: mean(ones), two: mean(twos) });
         }
       } finally {
         await second.stop();
@@ -371,7 +378,11 @@ function report(r: RunResult): string {
     `server RSS: idle ${r.rss.idleMb.toFixed(0)} MB; peak (VmHWM) ${r.rss.peakMb.toFixed(0)} MB${peakScenario ? ` during "${peakScenario.label}"` : ''}; max outside the import ${reads.toFixed(0)} MB (target ≤ 400 MB: ${r.rss.peakMb <= 400 ? 'met' : `MISSED by ${(r.rss.peakMb - 400).toFixed(0)} MB`})`,
   );
   if (r.scaleout?.length) {
-    for (const s of r.scaleout) out.push(`two servers, one PostgreSQL, client round robin — ${s.scenario}: ${fint(s.one)} → ${fint(s.two)} req/s (${s.two >= s.one ? '+' : ''}${(((s.two - s.one) / s.one) * 100).toFixed(0)} %)`);
+    for (const s of r.scaleout) {
+      out.push(
+        `scale-out, one PostgreSQL, client round robin — ${s.scenario}: one server @${cfg.concurrency} ${fint(s.one)} req/s → two servers @${cfg.concurrency * 2} ${fint(s.two)} req/s (${s.two >= s.one ? '+' : ''}${(((s.two - s.one) / s.one) * 100).toFixed(0)} %)`,
+      );
+    }
   }
   if (r.web) {
     if (r.web.error) out.push(`dashboard first render: not measured (${r.web.error})`);
@@ -398,8 +409,9 @@ async function main() {
     `server: ${cfg.server === 'dist' ? 'node dist/src/cli/atlas.js serve' : 'node --import tsx src/cli/atlas.ts serve'} (ATLAS_LOG=0), one process; load: closed loop on node:http keep-alive from this process on the same machine`,
     `phases per scenario: warm-up ${Math.min(1, cfg.seconds)} s, ${cfg.seconds} s at concurrency 1 (p50/p95), ${cfg.seconds} s at concurrency ${cfg.concurrency} (req/s, p50/p95 under load)`,
   ];
+  if (cfg.server === 'dist') header.push(`build: a snapshot of dist/ taken at the start, in ${buildSnapshot()}`);
   console.log(header.join('\n'));
-  const js = initialJs();
+  const js = initialJs(cfg.server === 'dist' ? join(buildSnapshot(), 'dist', 'web') : undefined);
   console.log(
     js
       ? `initial JavaScript (dist/web/index.html script + modulepreload, ${js.files.length} files): ${(js.bytes / 1024).toFixed(0)} KB raw, ${(js.gzip / 1024).toFixed(1)} KB gzip -9 (target ≤ 350 KB: ${js.gzip / 1024 <= 350 ? 'met' : `MISSED by ${(js.gzip / 1024 - 350).toFixed(0)} KB`})`

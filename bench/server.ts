@@ -1,6 +1,6 @@
 /** Starting the Atlas server (and a bare node:http server) as child processes, and reading their memory. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,13 +82,31 @@ async function waitFor(url: string, child: ChildProcess, log: string[], timeoutM
 
 export type ServerMode = 'src' | 'dist';
 
+let snapshot: string | undefined;
+/**
+ * A private copy of the build (dist/, package.json, src/data) for the whole run, so that a
+ * rebuild of dist/ by someone else during the benchmark cannot change or break the server
+ * under test (or the web assets the browser loads). node_modules is linked, not copied.
+ */
+export function buildSnapshot(dir = '/tmp/atlas-bench/app'): string {
+  if (snapshot) return snapshot;
+  if (!existsSync(DIST_CLI) || !existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('no build: run `npm run build` (or use --server src)');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'src', 'data'), join(dir, 'src', 'data'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), readFileSync(join(ROOT, 'package.json')));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return (snapshot = dir);
+}
+
 /** `atlas serve` from the build (dist) or from source through tsx, with ATLAS_LOG=0. */
 export async function startAtlas(env: Record<string, string>, mode: ServerMode): Promise<Child> {
   const port = await freePort();
-  if (mode === 'dist' && !existsSync(DIST_CLI)) throw new Error('dist/src/cli/atlas.js is missing: run `npm run build` or use --server src');
-  const args = mode === 'dist' ? [DIST_CLI, 'serve'] : ['--import', 'tsx', SRC_CLI, 'serve'];
+  const app = mode === 'dist' ? buildSnapshot() : ROOT;
+  const args = mode === 'dist' ? [join(app, 'dist', 'src', 'cli', 'atlas.js'), 'serve'] : ['--import', 'tsx', SRC_CLI, 'serve'];
   const child = spawn(process.execPath, [...args, '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: ROOT,
+    cwd: app,
     env: { ...process.env, ...env, ATLAS_LOG: '0', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -82,11 +82,19 @@ export async function dashboardRender(url: string, runs: number): Promise<Render
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
       const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message.split('\n')[0]}`));
+      page.on('response', (r) => {
+        if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
+      });
+      page.on('requestfailed', (r) => problems.push(`failed ${new URL(r.url()).pathname}: ${r.failure()?.errorText}`));
       try {
         await page.goto(url, { waitUntil: 'commit' });
         const times = (await page.evaluate(WAIT_FOR_DASHBOARD)) as [number, number];
         out.firstRender.push(times[0]);
         out.loaded.push(times[1]);
+      } catch (e) {
+        throw new Error(`${(e as Error).message.split('\n')[0]}${problems.length ? ` [${problems.slice(0, 5).join('; ')}]` : ''}`);
       } finally {
         await context.close();
       }

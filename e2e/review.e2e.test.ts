@@ -110,9 +110,9 @@ describe('review workflow in the browser', () => {
     await dialog.getByRole('button', { name: 'Tambah pengguna' }).click();
     await admin.getByText('Pengguna operator.uji ditambahkan').waitFor();
     const row = admin.getByRole('row', { name: /operator\.uji/ });
-    await expect(row.getByText('Operator', { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(row.getByText(org.name).isVisible()).resolves.toBe(true);
-    await expect(row.getByText('Tidak aktif').isVisible()).resolves.toBe(true);
+    await row.getByText('Operator', { exact: true }).waitFor();
+    await row.getByText(org.name).waitFor();
+    await row.getByText('Tidak aktif').waitFor();
     await shot(admin, '03-users');
 
     // The reviewer (Tim Koordinasi SPBE) through the API.
@@ -138,7 +138,7 @@ describe('review workflow in the browser', () => {
     await operator.waitForURL(/\/review\/[0-9a-f-]{36}$/);
     requestUrl = new URL(operator.url()).pathname;
     await operator.getByRole('heading', { level: 1, name: /^Ubah .*“/ }).waitFor();
-    await expect(operator.getByText('Diajukan', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await operator.getByText('Diajukan', { exact: true }).first().waitFor();
     await operator.getByRole('cell', { name: `${element.name} (ditinjau)` }).waitFor();
     await operator.getByText(/menunggu keputusan peninjau lain/).waitFor();
     await expect(operator.getByRole('button', { name: 'Setujui' }).count()).resolves.toBe(0);
@@ -155,7 +155,7 @@ describe('review workflow in the browser', () => {
     // The summary names the element as proposed.
     const link = reviewer.getByRole('link', { name: `Ubah Aplikasi “${element.name} (ditinjau)”` });
     await link.waitFor();
-    await expect(reviewer.getByRole('row', { name: /operator\.uji/ }).getByText('Diajukan').isVisible()).resolves.toBe(true);
+    await reviewer.getByRole('row', { name: /operator\.uji/ }).getByText('Diajukan').waitFor();
     await shot(reviewer, '06-list');
     await link.click();
     await reviewer.waitForURL((u) => u.pathname === requestUrl);
@@ -167,11 +167,11 @@ describe('review workflow in the browser', () => {
     await shot(reviewer, '07-request-reviewer');
     await reviewer.getByRole('button', { name: 'Setujui' }).click();
     await reviewer.getByText('Permintaan disetujui').waitFor();
-    await expect(reviewer.getByText('Disetujui', { exact: true }).first().isVisible()).resolves.toBe(true);
-    await expect(reviewer.getByText('Nama sesuai SK terbaru.').isVisible()).resolves.toBe(true);
+    await reviewer.getByText('Disetujui', { exact: true }).first().waitFor();
+    await reviewer.getByText('Nama sesuai SK terbaru.').waitFor();
     await reviewer.getByRole('button', { name: 'Terapkan ke elemen' }).click();
     await reviewer.getByText('Perubahan diterapkan ke elemen').waitFor();
-    await expect(reviewer.getByText('Diterapkan', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await reviewer.getByText('Diterapkan', { exact: true }).first().waitFor();
     await shot(reviewer, '08-applied');
   });
 
@@ -229,7 +229,7 @@ describe('account security in the browser', () => {
     expect(me.status()).toBe(200);
     await modal.getByRole('button', { name: 'Saya sudah menyimpannya' }).click();
     const row = admin.getByRole('row', { name: /Skrip uji/ });
-    await expect(row.getByText('Aktif').isVisible()).resolves.toBe(true);
+    await row.getByText('Aktif').waitFor();
     await row.getByRole('button', { name: 'Cabut Skrip uji' }).click();
     await admin.getByRole('tooltip').getByRole('button', { name: 'Cabut' }).click();
     await row.getByText('Dicabut').waitFor();

@@ -68,7 +68,7 @@ describe.each(DATABASES)('atlas CLI on %s', (kind) => {
   });
   afterAll(async () => cleanup?.());
 
-  it('initialises an empty instansi, adds users and creates a working API token', async () => {
+  it('initialises an empty instansi, adds users and creates a working API token', { timeout: 180_000 }, async () => {
     await atlas(env, 'init', '--empty', '--code', 'kab-uji', '--name', 'Kabupaten Uji');
     const added = await atlas({ ...env, ATLAS_PASSWORD: 'a-strong-password-1' }, 'user', 'add', 'ops', '--role', 'viewer');
     expect(added.stdout).toContain('user ops (viewer) added');
@@ -96,7 +96,7 @@ describe.each(DATABASES)('atlas CLI on %s', (kind) => {
 });
 
 describe('first start on an empty database', () => {
-  it('creates an admin with a generated password printed once', async () => {
+  it('creates an admin with a generated password printed once', { timeout: 180_000 }, async () => {
     const { env, cleanup } = await dbEnv('sqlite');
     try {
       const server = await serve({ ...env, ATLAS_EMPTY: '1', ATLAS_ADMIN_PASSWORD: '' });

@@ -1,5 +1,5 @@
 import type { GraphElement, IndexedGraph } from '../graph/model.js';
-import { distinctiveTokens, normalizeName, normalizeUrl, similarity } from './text.js';
+import { bigramSet, dice, distinctiveTokens, normalizeName, normalizeUrl } from './text.js';
 import { isLive } from './rule.js';
 
 /**
@@ -85,39 +85,124 @@ function productNames(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+interface GeneralName {
+  index: number;
+  products: string[];
+  tokens: string[];
+  grams: Set<string>;
+}
+
+function describeGeneral(name: string, index: number): GeneralName {
+  const tokens = distinctiveTokens(name).filter((t) => !AGENCY_WORDS.has(t));
+  return { index, products: productNames(name), tokens, grams: bigramSet(tokens.join(' ')) };
+}
+
+interface LocalName {
+  tokens: Set<string>;
+  grams: Set<string>;
+}
+
+function describeLocal(name: string): LocalName | null {
+  const l = distinctiveTokens(name);
+  return l.length ? { tokens: new Set(l), grams: bigramSet(l.join(' ')) } : null;
+}
+
+function score(l: LocalName, g: GeneralName): number {
+  if (g.products.some((p) => l.tokens.has(p))) return 1;
+  if (g.tokens.length === 0) return 0;
+  if (g.tokens.every((t) => l.tokens.has(t)) && (g.tokens.length > 1 || g.tokens[0].length >= 4)) return 1;
+  const s = dice(l.grams, g.grams);
+  return s >= NAME_SIMILARITY_THRESHOLD ? s : 0;
+}
+
 /**
  * How close a local application's name is to a general one's: 1 when the local
  * name contains the general one's product name (an upper-case word of four
  * letters or more, e.g. SRIKANDI) or all its distinctive words (stop words such
  * as "Sistem Informasi", "Aplikasi", "Layanan" and the owning agency's words
  * removed; a single remaining word must have four letters or more); otherwise
- * the bigram Dice similarity of the distinctive words when it reaches 0.8;
- * otherwise 0.
+ * the Dice similarity of the bigram sets of the distinctive words when it
+ * reaches 0.8; otherwise 0.
  */
 export function generalNameMatch(localName: string, generalName: string): number {
-  const l = distinctiveTokens(localName);
-  if (l.length === 0) return 0;
-  const ls = new Set(l);
-  if (productNames(generalName).some((p) => ls.has(p))) return 1;
-  const g = distinctiveTokens(generalName).filter((t) => !AGENCY_WORDS.has(t));
-  if (g.length === 0) return 0;
-  if (g.every((t) => ls.has(t)) && (g.length > 1 || g[0].length >= 4)) return 1;
-  const score = similarity(l.join(' '), g.join(' '));
-  return score >= NAME_SIMILARITY_THRESHOLD ? score : 0;
+  const l = describeLocal(localName);
+  return l ? score(l, describeGeneral(generalName, 0)) : 0;
+}
+
+/** Minimum overlap a set of `n` bigrams needs with any partner to reach the Dice threshold t: n·t/(2−t). */
+function minOverlap(n: number): number {
+  const t = NAME_SIMILARITY_THRESHOLD;
+  return Math.max(1, Math.ceil((n * t) / (2 - t) - 1e-9));
+}
+
+/**
+ * Finds, for a local application name, the general application it resembles
+ * most (as `generalNameMatch`, ties to the earlier general) without comparing
+ * it with every general application: product names and distinctive words are
+ * looked up in maps, and the similarity rule uses prefix filtering — under one
+ * global order of bigrams (rarest first), two sets reaching Dice t share a
+ * bigram within the first n − ⌈n·t/(2−t)⌉ + 1 of each — so only generals
+ * sharing such a bigram are scored.
+ */
+export class GeneralNameIndex {
+  private readonly generals: GeneralName[];
+  private readonly byProduct = new Map<string, GeneralName[]>();
+  private readonly byToken = new Map<string, GeneralName[]>();
+  private readonly byPrefixGram = new Map<string, GeneralName[]>();
+  private readonly rank = new Map<string, number>();
+
+  constructor(names: readonly string[]) {
+    this.generals = names.map(describeGeneral);
+    const df = new Map<string, number>();
+    for (const g of this.generals) for (const gram of g.grams) df.set(gram, (df.get(gram) ?? 0) + 1);
+    [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0)).forEach((gram, i) => this.rank.set(gram, i));
+    const tf = new Map<string, number>();
+    for (const g of this.generals) for (const t of new Set(g.tokens)) tf.set(t, (tf.get(t) ?? 0) + 1);
+    for (const g of this.generals) {
+      for (const p of g.products) push(this.byProduct, p, g);
+      // Every distinctive word must be in the local name, so its rarest one is enough to find it by.
+      if (g.tokens.length) push(this.byToken, g.tokens.reduce((a, b) => (tf.get(b)! < tf.get(a)! ? b : a)), g);
+      for (const gram of this.prefix(g.grams)) push(this.byPrefixGram, gram, g);
+    }
+  }
+
+  /** The bigrams of a set a Dice match must share one of, rarest first (unknown bigrams first of all). */
+  private prefix(grams: ReadonlySet<string>): string[] {
+    const ordered = [...grams].sort((a, b) => (this.rank.get(a) ?? -1) - (this.rank.get(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0));
+    return ordered.slice(0, grams.size - minOverlap(grams.size) + 1);
+  }
+
+  /** The best match for a local application name: index of the general name and score, or null. */
+  best(localName: string): { index: number; score: number } | null {
+    const l = describeLocal(localName);
+    if (!l) return null;
+    const candidates = new Set<GeneralName>();
+    for (const t of l.tokens) {
+      for (const g of this.byProduct.get(t) ?? []) candidates.add(g);
+      for (const g of this.byToken.get(t) ?? []) candidates.add(g);
+    }
+    for (const gram of this.prefix(l.grams)) for (const g of this.byPrefixGram.get(gram) ?? []) candidates.add(g);
+    let best: { index: number; score: number } | null = null;
+    for (const g of candidates) {
+      const s = score(l, g);
+      if (s > 0 && (!best || s > best.score || (s === best.score && g.index < best.index))) best = { index: g.index, score: s };
+    }
+    return best;
+  }
 }
 
 /** Local (khusus/lokal) applications whose name is close to a general (umum) application's (Perpres 95/2018). */
 export function localDuplicatesOfGeneral(graph: IndexedGraph): GeneralMatch[] {
   const apps = graph.ofKind('application').filter(isLive);
   const general = apps.filter(isGeneralApplication);
+  const index = new GeneralNameIndex(general.map((g) => g.name));
+  const cache = new Map<string, { index: number; score: number } | null>();
   const matches: GeneralMatch[] = [];
   for (const local of apps.filter(isLocalApplication)) {
-    let best: GeneralMatch | undefined;
-    for (const g of general) {
-      const score = generalNameMatch(local.name, g.name);
-      if (score > 0 && (!best || score > best.score)) best = { local, general: g, score };
-    }
-    if (best) matches.push(best);
+    const key = normalizeName(local.name);
+    if (!cache.has(key)) cache.set(key, index.best(local.name));
+    const best = cache.get(key);
+    if (best) matches.push({ local, general: general[best.index], score: best.score });
   }
   return matches;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDuplicatesGeneral } from './local-duplicates-general.js';
-import { generalNameMatch } from './applications.js';
+import fc from 'fast-check';
+import { GeneralNameIndex, generalNameMatch } from './applications.js';
 import { el, graph } from './test-graph.js';
 
 const umum = (id: string, name: string) => el('application', { id, name, attributes: { category: 'umum', scope: 'nasional' } });
@@ -35,5 +36,27 @@ describe('local-duplicates-general', () => {
   it('does not fire between two general applications or for unrelated local ones', () => {
     const g = graph([umum('a', 'SRIKANDI'), umum('b', 'SRIKANDI Pusat'), khusus('c', 'Sistem informasi kearsipan dinamis')]);
     expect(localDuplicatesGeneral.check(g)).toEqual([]);
+  });
+});
+
+describe('general application name index', () => {
+  const words = ['SRIKANDI', 'Srikandi', 'Sistem', 'Informasi', 'Aplikasi', 'kepegawaian', 'kepegawaain', 'ASN', 'SIASN', 'e-Renggar', 'Erenggar', 'Kemendagri', 'data', 'desa', 'SIPADES', 'sipades', 'Kota', 'layanan', 'keuangan', 'keuangn', 'Dapodik', 'BKKBN'];
+  const name = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
+
+  it('finds the same best general application as comparing with every one', () => {
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 25 }), fc.array(name, { minLength: 1, maxLength: 10 }), (generals, locals) => {
+        const index = new GeneralNameIndex(generals);
+        for (const local of locals) {
+          let expected: { index: number; score: number } | null = null;
+          generals.forEach((g, i) => {
+            const s = generalNameMatch(local, g);
+            if (s > 0 && (!expected || s > expected.score)) expected = { index: i, score: s };
+          });
+          expect(index.best(local)).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Small text helpers for name matching. Deliberately simple and explainable:
  * lower case, accents and punctuation removed, Sørensen–Dice similarity on
- * character bigrams. No stemming, no dictionaries beyond a short stop-word list.
+ * the sets of character bigrams. No stemming, no dictionaries beyond a short stop-word list.
  */
 
 /** Lower case, accents stripped, anything but letters and digits turned into single spaces. */
@@ -25,30 +25,29 @@ export function normalizeUrl(url: string): string | null {
   return m[1] + path;
 }
 
-function bigrams(s: string): Map<string, number> {
-  const grams = new Map<string, number>();
-  const t = s.replace(/ /g, '');
-  for (let i = 0; i < t.length - 1; i++) {
-    const g = t.slice(i, i + 2);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  }
+/** The distinct character bigrams of a normalised string, spaces ignored. */
+export function bigramSet(normalised: string): Set<string> {
+  const grams = new Set<string>();
+  const t = normalised.replace(/ /g, '');
+  for (let i = 0; i < t.length - 1; i++) grams.add(t.slice(i, i + 2));
   return grams;
 }
 
-/** Sørensen–Dice coefficient of the character bigrams of two normalised strings (spaces ignored): 0…1. */
+/** Sørensen–Dice coefficient of two sets: 2|A∩B| / (|A|+|B|). */
+export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size + b.size === 0) return 0;
+  let common = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const g of small) if (large.has(g)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+/** Sørensen–Dice coefficient of the distinct character bigrams of two names (normalised, spaces ignored): 0…1. */
 export function similarity(a: string, b: string): number {
   const na = normalizeName(a);
   const nb = normalizeName(b);
   if (na === nb) return 1;
-  const ga = bigrams(na);
-  const gb = bigrams(nb);
-  let total = 0;
-  for (const n of ga.values()) total += n;
-  for (const n of gb.values()) total += n;
-  if (total === 0) return 0;
-  let common = 0;
-  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
-  return (2 * common) / total;
+  return dice(bigramSet(na), bigramSet(nb));
 }
 
 /**

@@ -29,6 +29,8 @@ function proposedFields(payload: Record<string, unknown>): FieldChange[] {
 }
 
 interface Failure {
+  /** The request it belongs to (the page may move on to another one). */
+  requestId: string;
   step: Step;
   text: string;
   /** The element moved on since the request was made (409 with currentVersion). */
@@ -50,7 +52,8 @@ export default function ReviewPage() {
   const orgs = useOrgUnitIndex();
   const { kindLabel } = useKindLabel();
   const [busy, setBusy] = useState<Step | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [lastFailure, setFailure] = useState<Failure | null>(null);
+  const failure = lastFailure?.requestId === id ? lastFailure : null;
   const title = cr ? summaryText(cr, kindLabel, t) : undefined;
   usePageTitle(title ?? t('review.title'));
 
@@ -99,7 +102,7 @@ export default function ReviewPage() {
       }
     } catch (err) {
       const current = err instanceof ApiError && err.status === 409 ? err.problem.currentVersion : undefined;
-      setFailure({ step, text: problemText(err, t), elementChanged: typeof current === 'number' ? current : undefined });
+      setFailure({ requestId: cr.id, step, text: problemText(err, t), elementChanged: typeof current === 'number' ? current : undefined });
       // The request may have moved on (someone else decided): show its state now.
       if (err instanceof ApiError && (err.status === 409 || err.status === 403)) void request.refetch();
       if (current !== undefined) void element.refetch();
