@@ -1,5 +1,5 @@
 /** Starting the Atlas server (and a bare node:http server) as child processes, and reading their memory. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -80,20 +80,33 @@ async function waitFor(url: string, child: ChildProcess, log: string[], timeoutM
   throw new Error(`server did not answer ${url} within ${timeoutMs / 1000} s:\n${log.join('')}`);
 }
 
-export type ServerMode = 'src' | 'dist';
+export type ServerMode = 'src' | 'dist' | 'build';
 
 let snapshot: string | undefined;
 /**
  * A private copy of the build (dist/, package.json, src/data) for the whole run, so that a
  * rebuild of dist/ by someone else during the benchmark cannot change or break the server
  * under test (or the web assets the browser loads). node_modules is linked, not copied.
+ * With `compile`, the server code is compiled afresh from src/ with tsc into the copy (the
+ * web assets still come from dist/web), so the figures are those of the working tree.
  */
-export function buildSnapshot(dir = '/tmp/atlas-bench/app'): string {
+export function buildSnapshot(compile = false, dir = '/tmp/atlas-bench/app'): string {
   if (snapshot) return snapshot;
-  if (!existsSync(DIST_CLI) || !existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('no build: run `npm run build` (or use --server src)');
+  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('no web build in dist/web: run `npm run build` (or use --server src)');
+  if (!compile && !existsSync(DIST_CLI)) throw new Error('no build: run `npm run build` (or use --server src or build)');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src'), { recursive: true });
-  cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  if (compile) {
+    try {
+      execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { cwd: ROOT, stdio: 'pipe' });
+    } catch (e) {
+      // tsc still emits when other code in the tree has type errors; a missing entry point is fatal.
+      if (!existsSync(join(dir, 'dist', 'src', 'cli', 'atlas.js'))) throw e;
+    }
+    cpSync(join(ROOT, 'dist', 'web'), join(dir, 'dist', 'web'), { recursive: true });
+  } else {
+    cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  }
   cpSync(join(ROOT, 'src', 'data'), join(dir, 'src', 'data'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), readFileSync(join(ROOT, 'package.json')));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
@@ -103,8 +116,8 @@ export function buildSnapshot(dir = '/tmp/atlas-bench/app'): string {
 /** `atlas serve` from the build (dist) or from source through tsx, with ATLAS_LOG=0. */
 export async function startAtlas(env: Record<string, string>, mode: ServerMode): Promise<Child> {
   const port = await freePort();
-  const app = mode === 'dist' ? buildSnapshot() : ROOT;
-  const args = mode === 'dist' ? [join(app, 'dist', 'src', 'cli', 'atlas.js'), 'serve'] : ['--import', 'tsx', SRC_CLI, 'serve'];
+  const app = mode === 'src' ? ROOT : buildSnapshot(mode === 'build');
+  const args = mode === 'src' ? ['--import', 'tsx', SRC_CLI, 'serve'] : [join(app, 'dist', 'src', 'cli', 'atlas.js'), 'serve'];
   const child = spawn(process.execPath, [...args, '--port', String(port), '--host', '127.0.0.1'], {
     cwd: app,
     env: { ...process.env, ...env, ATLAS_LOG: '0', NODE_ENV: 'production' },

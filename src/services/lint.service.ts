@@ -12,6 +12,8 @@ export interface LintQuery {
   rule?: string;
   /** Only findings about an element of this OPD (id). */
   orgUnitId?: string;
+  /** At most this many findings in the answer (the summary and total count them all). */
+  limit?: number;
 }
 
 export interface LintFindingView {
@@ -83,6 +85,14 @@ export class LintService {
       if (query.orgUnitId && !elements.some((e) => e.orgUnitId === query.orgUnitId)) continue;
       findings.push({ rule: f.rule, severity: f.severity, message: f.message, messageEn: f.messageEn, elements });
     }
-    return { findings, summary: summarize(findings), disabledRules: disabled, checkedAt: new Date().toISOString() };
+    const limit = query.limit ?? Number.POSITIVE_INFINITY;
+    return {
+      findings: findings.length > limit ? findings.slice(0, limit) : findings,
+      total: findings.length,
+      truncated: findings.length > limit,
+      summary: summarize(findings),
+      disabledRules: disabled,
+      checkedAt: new Date().toISOString(),
+    };
   }
 }

@@ -22,7 +22,7 @@ describe.each(DATABASES)('consistency checks API on %s', (db) => {
   const lint = async (token: string | null = f.tokens.admin, query = '') => {
     const r = await call(f.app, token, { method: 'GET', url: `/api/v1/lint${query}` });
     expect(r.statusCode, r.body).toBe(200);
-    return r.json() as { findings: Finding[]; summary: Record<string, number>; disabledRules: string[]; checkedAt: string };
+    return r.json() as { findings: Finding[]; total: number; truncated: boolean; summary: Record<string, number>; disabledRules: string[]; checkedAt: string };
   };
   const about = (findings: Finding[], rule: string) => findings.filter((x) => x.rule === rule).map((x) => x.elements.map((e) => e.id));
 
@@ -67,6 +67,12 @@ describe.each(DATABASES)('consistency checks API on %s', (db) => {
     expect(dinkes.findings.every((x) => x.elements.some((e) => e.orgUnitId === f.org.b))).toBe(true);
     expect(dinkes.findings.length).toBeGreaterThan(0);
     expect((await call(f.app, null, { method: 'GET', url: '/api/v1/lint?rule=no-such-rule' })).statusCode).toBe(422);
+    const all = await lint();
+    const capped = await lint(f.tokens.admin, '?limit=2');
+    expect(capped).toMatchObject({ total: all.total, truncated: true, summary: all.summary });
+    expect(capped.findings).toEqual(all.findings.slice(0, 2));
+    expect(all.truncated).toBe(false);
+    expect(all.total).toBe(all.findings.length);
   });
 
   it('lists the rules and lets administrators switch them per instansi, audited', async () => {

@@ -21,6 +21,8 @@ const LintRules = z.object({ items: z.array(LintRuleBody) });
 const LintReport = z
   .object({
     findings: z.array(z.object({ rule: z.string(), severity: Severity, message: z.string(), messageEn: z.string(), elements: z.array(Summary) })),
+    total: z.number().describe('findings matching the filters; `findings` holds the first `limit`'),
+    truncated: z.boolean(),
     summary: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
     disabledRules: z.array(z.string()),
     checkedAt: z.string(),
@@ -143,14 +145,15 @@ export function analysisRoutes(services: Services): FastifyPluginAsyncZod {
             severity: Severity.optional(),
             rule: RuleId.optional(),
             org: z.string().max(64).optional().describe('OPD id or code: findings about its elements'),
+            limit: z.coerce.number().int().min(1).max(20000).default(2000),
             ...Instansi,
           }),
           response: { 200: LintReport, ...problemResponses },
         },
       },
       async (request) => {
-        const { severity, rule, org } = request.query;
-        return services.lint.run(request.actor, { severity, rule, orgUnitId: await orgId(request.actor, org) });
+        const { severity, rule, org, limit } = request.query;
+        return services.lint.run(request.actor, { severity, rule, orgUnitId: await orgId(request.actor, org), limit });
       },
     );
 
