@@ -24,6 +24,38 @@ describe.each(DATABASES)('tamper-evident audit trail on %s', (db) => {
     expect(await verify()).toEqual({ events: rows.length, breaks: [] });
   });
 
+  it('chains batches (imports) and single events written at the same time, in one unbroken chain', async () => {
+    const { audit } = f.services.repositories;
+    const batch = (tag: string, n: number) =>
+      f.store.db.transaction().execute((trx) =>
+        audit.appendMany(
+          trx,
+          Array.from({ length: n }, (_, i) => ({ instansiId: f.instansiId, userId: null, username: 'test', action: 'create', entityType: 'element', entityId: `${tag}-${i}`, before: null, after: { i } })),
+        ),
+      );
+    const before = (await events()).length;
+    await Promise.all([
+      batch('a', 700), // more than one INSERT statement
+      batch('b', 3),
+      call(f.app, f.tokens.admin, { method: 'POST', url: '/api/v1/elements', payload: { kind: 'vision', name: 'Di tengah impor' } }),
+      batch('c', 1),
+    ]);
+    const rows = await events();
+    expect(rows.length).toBe(before + 705);
+    expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
+    // a batch keeps its own order within the chain
+    const a = rows.filter((r) => r.entity_id.startsWith('a-')).map((r) => r.entity_id);
+    expect(a).toEqual(Array.from({ length: 700 }, (_, i) => `a-${i}`));
+    expect(await verify()).toEqual({ events: rows.length, breaks: [] });
+  });
+
+  it('refuses a batch that mixes instansi, writing nothing', async () => {
+    const before = (await events()).length;
+    const mixed = [f.instansiId, 'another'].map((instansiId) => ({ instansiId, userId: null, username: 'test', action: 'x', entityType: 'element', entityId: 'e', before: null, after: null }));
+    await expect(f.services.repositories.audit.appendMany(f.store.db, mixed)).rejects.toThrow(/one instansi/);
+    expect((await events()).length).toBe(before);
+  });
+
   it('detects an edited event', async () => {
     const [, second] = await events();
     await f.store.db.updateTable('audit_events').set({ after: JSON.stringify({ name: 'dipalsukan' }) }).where('id', '=', second.id).execute();

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,6 +11,7 @@ import { WEB_DIST } from '../paths.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { registerInputGuards } from './plugins/input.js';
 import { registerAuth } from './plugins/auth.js';
+import { pageNonces, registerSecurityHeaders } from './plugins/security-headers.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { elementRoutes } from './routes/elements.js';
 import { relationRoutes } from './routes/relations.js';
@@ -47,28 +47,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerInputGuards(app);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    // Per-request nonces: the page's scripts and Ant Design's injected <style> tags carry them.
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        // Style attributes set by components (positions, widths) stay allowed; <style> elements need the nonce.
-        styleSrcAttr: ["'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    frameguard: { action: 'deny' },
-  });
+  registerSecurityHeaders(app);
 
   const { instansi } = services.repositories;
   let defaultInstansi: string | undefined;
@@ -122,7 +101,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     // The single-page app owns every other GET path; its HTML carries this response's nonces.
     const page = (request: FastifyRequest, reply: FastifyReply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
-      const { script, style } = reply.cspNonce;
+      const { script, style } = pageNonces(reply);
       return reply
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', 'no-store')

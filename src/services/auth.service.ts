@@ -311,10 +311,11 @@ export class AuthService {
 
   async fromToken(token: string): Promise<{ user: User; scopes: TokenScope[] } | null> {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
-    const stored = await this.tokens.findByHash(this.db, sha256(token));
-    if (!stored || stored.revokedAt || (stored.expiresAt && this.now() > Date.parse(stored.expiresAt))) return null;
-    const user = await this.users.findById(this.db, stored.userId);
-    return user && !user.disabledAt ? { user, scopes: stored.scopes } : null;
+    const found = await this.tokens.findWithUserByHash(this.db, sha256(token));
+    if (!found) return null;
+    const { token: stored, user } = found;
+    if (stored.revokedAt || (stored.expiresAt && this.now() > Date.parse(stored.expiresAt))) return null;
+    return !user.disabledAt ? { user, scopes: stored.scopes } : null;
   }
 
   async userCount(): Promise<number> {

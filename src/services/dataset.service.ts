@@ -4,6 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import type { Element } from '../store/repositories/element.repository.js';
+import type { Relation } from '../store/repositories/relation.repository.js';
+import { insertElements, insertRelations } from '../interop/store.js';
 import { NATIONAL_SCOPE } from '../store/repositories/reference.repository.js';
 import type { Instansi } from '../store/repositories/instansi.repository.js';
 import type { Repositories } from '../store/repositories/index.js';
@@ -176,6 +178,7 @@ export class DatasetService {
       const elementsDir = join(dir, 'elements');
       const files = existsSync(elementsDir) ? readdirSync(elementsDir).filter((f) => f.endsWith('.json')).sort() : [];
       const now = new Date().toISOString();
+      const created: Element[] = [];
       for (const file of files) {
         for (const r of readJson<ElementRecord[]>(join(elementsDir, file))) {
           if (existingKeys.has(r.key)) {
@@ -208,31 +211,42 @@ export class DatasetService {
             createdBy: null,
             updatedBy: null,
           };
-          await this.elements.insert(trx, element);
-          await this.audit.append(trx, {
-            instansiId: instansi.id,
-            userId: null,
-            username: 'atlas seed',
-            action: 'create',
-            entityType: 'element',
-            entityId: element.id,
-            before: null,
-            after: presentElement(element),
-            at: now,
-          });
+          created.push(element);
           existingKeys.set(r.key, element.id);
-          report.elements++;
         }
       }
+      // Few statements for the whole dataset: a first start loads it while users wait.
+      await insertElements(trx, created);
+      await this.audit.appendMany(
+        trx,
+        created.map((element) => ({
+          instansiId: instansi.id,
+          userId: null,
+          username: 'atlas seed',
+          action: 'create',
+          entityType: 'element',
+          entityId: element.id,
+          before: null,
+          after: presentElement(element),
+          at: now,
+        })),
+      );
+      report.elements = created.length;
 
       const relationsFile = join(dir, 'relations.json');
       if (existsSync(relationsFile)) {
+        const triple = (source: string, type: string, target: string) => `${source} ${type} ${target}`;
+        const stored = await trx.selectFrom('relations').select(['source_id', 'type', 'target_id']).where('instansi_id', '=', instansi.id).execute();
+        const present = new Set(stored.map((r) => triple(r.source_id, r.type, r.target_id)));
+        const newRelations: Relation[] = [];
         for (const r of readJson<RelationRecord[]>(relationsFile)) {
           const sourceId = existingKeys.get(r.source);
           const targetId = existingKeys.get(r.target);
           if (!sourceId || !targetId) throw new Error(`relations.json: unknown endpoint ${!sourceId ? r.source : r.target}`);
-          if (await this.relations.exists(trx, sourceId, r.type, targetId)) continue;
-          await this.relations.insert(trx, {
+          const key = triple(sourceId, r.type, targetId);
+          if (present.has(key)) continue;
+          present.add(key);
+          newRelations.push({
             id: uuidv7(),
             instansiId: instansi.id,
             type: r.type,
@@ -243,8 +257,9 @@ export class DatasetService {
             createdAt: now,
             createdBy: null,
           });
-          report.relations++;
         }
+        await insertRelations(trx, newRelations);
+        report.relations = newRelations.length;
       }
       for (const load of this.extraLoaders) await load(trx, instansi.id, dir);
       return report;

@@ -149,6 +149,8 @@ export class EvaluationService {
   readonly maxEvidenceBytes: number;
   private readonly frameworksDir: string;
   private shippedLoaded = false;
+  /** Transactions that already hold the shipped frameworks (a seed or generator calls once per instansi). */
+  private readonly shippedIn = new WeakSet<object>();
   private readonly compiled = new Map<string, Framework>();
 
   constructor(
@@ -193,7 +195,8 @@ export class EvaluationService {
 
   /** Stores the shipped files as national frameworks; versions already stored are left as they are. */
   async ensureFrameworks(db: Db = this.db): Promise<number> {
-    if (this.shippedLoaded && db === this.db) return 0;
+    // Once committed, every later transaction sees them too.
+    if (this.shippedLoaded || this.shippedIn.has(db)) return 0;
     const { frameworks, crosswalks } = this.shippedFiles();
     let added = 0;
     const now = new Date().toISOString();
@@ -217,6 +220,7 @@ export class EvaluationService {
       if (inserted) added++;
     }
     if (db === this.db) this.shippedLoaded = true;
+    else this.shippedIn.add(db);
     return added;
   }
 

@@ -4,6 +4,7 @@ import type { Database } from '../store/schema.js';
 import type { Element } from '../store/repositories/element.repository.js';
 import type { Relation } from '../store/repositories/relation.repository.js';
 import type { OrgUnit } from '../store/repositories/org-unit.repository.js';
+import type { NewAuditEvent } from '../store/repositories/audit.repository.js';
 import { findKind, isRelationAllowed } from '../domain/kinds/index.js';
 import { attributeSchema, compactAttributes } from '../domain/attributes.js';
 import { CLASSIFICATIONS, LIFECYCLES, RELATION_TYPES, type RelationTypeId } from '../domain/kind.js';
@@ -513,8 +514,10 @@ export class ImportEngine {
 
   /** Writes a plan (created by `plan` in the same transaction) and audits every write. */
   private async apply(trx: Kysely<Database>, actor: Actor, plan: ImportPlan): Promise<void> {
+    // Collected and appended at the end in one batch, in the order of the writes.
+    const events: NewAuditEvent[] = [];
     const audit = (entityType: string, action: string, entityId: string, before: unknown, after: unknown) =>
-      this.repos.audit.append(trx, {
+      events.push({
         instansiId: actor.instansiId,
         userId: actor.user?.id ?? null,
         username: actor.user?.username ?? null,
@@ -534,34 +537,35 @@ export class ImportEngine {
       const [o] = pending.splice(i < 0 ? 0 : i, 1);
       if (o.action === 'create') {
         await this.repos.orgUnits.insert(trx, o.after);
-        await audit('org-unit', 'create', o.after.id, null, o.after);
+        audit('org-unit', 'create', o.after.id, null, o.after);
       } else {
         await updateOrgUnit(trx, o.after);
-        await audit('org-unit', 'update', o.after.id, o.before, o.after);
+        audit('org-unit', 'update', o.after.id, o.before, o.after);
       }
       done.add(o.after.id);
     }
 
     const created = plan.elements.filter((e) => e.action === 'create').map((e) => e.after);
     await insertElements(trx, created);
-    for (const e of created) await audit('element', 'create', e.id, null, presentElement(e));
+    for (const e of created) audit('element', 'create', e.id, null, presentElement(e));
     for (const e of plan.elements) {
       if (e.action === 'update') {
         const ok = await this.repos.elements.updateIfVersion(trx, e.after, e.before!.version);
         if (!ok) throw Problem.conflict(`Element ${e.after.id} was changed by someone else during the import; nothing was written.`);
-        await audit('element', 'update', e.after.id, presentElement(e.before!), presentElement(e.after));
+        audit('element', 'update', e.after.id, presentElement(e.before!), presentElement(e.after));
       }
     }
 
     const newRelations = plan.relations.filter((r) => r.action === 'create').map((r) => r.after);
     await insertRelations(trx, newRelations);
-    for (const r of newRelations) await audit('relation', 'create', r.id, null, r);
+    for (const r of newRelations) audit('relation', 'create', r.id, null, r);
     for (const r of plan.relations) {
       if (r.action === 'update') {
         await updateRelation(trx, r.after);
-        await audit('relation', 'update', r.after.id, r.before, r.after);
+        audit('relation', 'update', r.after.id, r.before, r.after);
       }
     }
+    await this.repos.audit.appendMany(trx, events);
   }
 }
 

@@ -197,9 +197,19 @@ export class ApiTokenRepository {
       .execute();
   }
 
-  async findByHash(db: Kysely<Database>, tokenHash: string): Promise<ApiToken | undefined> {
-    const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-    return row && toToken(row);
+  /** The token and its user in one round trip (every token-authenticated request needs both). */
+  async findWithUserByHash(db: Kysely<Database>, tokenHash: string): Promise<{ token: ApiToken; user: User } | undefined> {
+    const row = await db
+      .selectFrom('api_tokens as t')
+      .innerJoin('users', 'users.id', 't.user_id')
+      .selectAll('users')
+      .select(['t.id as t_id', 't.name as t_name', 't.scopes as t_scopes', 't.created_at as t_created_at', 't.expires_at as t_expires_at', 't.revoked_at as t_revoked_at', 't.last_used_at as t_last_used_at'])
+      .where('t.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { t_id, t_name, t_scopes, t_created_at, t_expires_at, t_revoked_at, t_last_used_at, ...user } = row;
+    const token = toToken({ id: t_id, user_id: user.id, name: t_name, token_hash: tokenHash, scopes: t_scopes, created_at: t_created_at, expires_at: t_expires_at, revoked_at: t_revoked_at, last_used_at: t_last_used_at });
+    return { token, user: toUser(user) };
   }
 
   async listOfUser(db: Kysely<Database>, userId: string): Promise<ApiToken[]> {

@@ -2,11 +2,11 @@ import { lazy, Suspense } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { BankOutlined } from '@ant-design/icons';
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client';
 import { useInstansi, useKinds, useOrgUnits } from '../api/hooks';
-import { DOMAIN_IDS, type Element, type Page } from '../api/types';
+import { DOMAIN_IDS } from '../api/types';
 import { useAuth } from '../auth/auth';
 import { formatNumber } from '../lib/format';
 import { useLabel } from '../lib/label';
@@ -29,15 +29,17 @@ export default function HomePage() {
     const declared = kinds.data?.domains.find((d) => d.id === id);
     return { id, label: declared ? label(declared.label) : t(`domain.${id}`) };
   });
-  const counts = useQueries({
-    queries: domains.map((d) => ({
-      // The user is part of the key: what one may read depends on who one is.
-      queryKey: ['domain-count', d.id, user?.id ?? null],
-      queryFn: ({ signal }: { signal: AbortSignal }) => get<Page<Element>>('/elements', { domain: d.id, limit: 1 }, signal),
-      staleTime: 30_000,
-    })),
+  // One GROUP BY for every tile: elements per kind, summed per domain.
+  const facets = useQuery({
+    // The user is part of the key: what one may read depends on who one is.
+    queryKey: ['element-facets', user?.id ?? null],
+    queryFn: ({ signal }) => get<{ byKind: Record<string, number> }>('/elements/facets', undefined, signal),
+    staleTime: 30_000,
   });
-  const loaded = counts.every((c) => c.data);
+  const perDomain = new Map<string, number>();
+  for (const k of kinds.data?.items ?? []) perDomain.set(k.domain, (perDomain.get(k.domain) ?? 0) + (facets.data?.byKind[k.id] ?? 0));
+  const counts = domains.map((d) => ({ isLoading: facets.isLoading || kinds.isLoading, total: perDomain.get(d.id) ?? 0 }));
+  const loaded = Boolean(facets.data && kinds.data);
   const instansiName = user?.instansi?.name ?? instansi.data?.name ?? '';
 
   return (
@@ -49,11 +51,11 @@ export default function HomePage() {
       <Row gutter={[16, 16]}>
         {domains.map((d, i) => (
           <Col key={d.id} xs={24} sm={12} lg={8} xl={6}>
-            <Link to={`/domain/${d.id}`} aria-label={`${d.label}: ${formatNumber(counts[i].data?.total ?? 0)} ${t('home.elements')}`}>
+            <Link to={`/domain/${d.id}`} aria-label={`${d.label}: ${formatNumber(counts[i].total)} ${t('home.elements')}`}>
               <Card hoverable size="small">
                 <Statistic
                   title={d.label}
-                  value={counts[i].data?.total ?? 0}
+                  value={counts[i].total}
                   loading={counts[i].isLoading}
                   formatter={(v) => formatNumber(Number(v))}
                   suffix={<span style={{ fontSize: 14 }}>{t('home.elements')}</span>}
@@ -82,7 +84,7 @@ export default function HomePage() {
           <Suspense fallback={<Skeleton active />}>
             <BarChart
               ariaLabel={t('home.chartLabel')}
-              data={domains.map((d, i) => ({ key: d.id, label: d.label, value: counts[i].data?.total ?? 0 }))}
+              data={domains.map((d, i) => ({ key: d.id, label: d.label, value: counts[i].total }))}
               onSelect={(key) => navigate(`/domain/${key}`)}
             />
           </Suspense>
