@@ -11,6 +11,7 @@ import { buildChangeReport, changeReportDocument, type ChangeReport } from '../i
 import { renderDocx } from '../interop/document/docx.js';
 import { renderPdf } from '../interop/document/pdf.js';
 import type { DocumentModel } from '../interop/document/model.js';
+import { buildAssessmentExport, type AssessmentExportFormat, type AssessmentView } from '../interop/assessment-export.js';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -122,6 +123,17 @@ export class DocumentService {
     const date = (opts.now ?? new Date()).toISOString().slice(0, 10);
     const body = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
     return { body, model, filename: `arsitektur-spbe-${instansi?.code ?? 'instansi'}-v${(opts.version ?? '1.0').replace(/[^A-Za-z0-9._-]/g, '_')}-${date}.${format}` };
+  }
+
+  /**
+   * One assessment as XLSX or PDF, from the evaluation service's view of it
+   * (services.evaluation): whoever may read the assessment may export it.
+   */
+  async assessment(actor: Actor, id: string, format: AssessmentExportFormat, reader: { get(actor: Actor, id: string): Promise<AssessmentView> }, now = new Date()) {
+    const view = await reader.get(actor, id);
+    const instansi = await this.repos.instansi.findById(this.db, actor.instansiId);
+    if (!instansi) throw Problem.notFound('Instansi');
+    return buildAssessmentExport(view, { instansi: { code: instansi.code, name: instansi.name }, generatedAt: now }, format);
   }
 
   async changes(actor: Actor, window: { from: string; to: string }, now = new Date()): Promise<ChangeReport> {

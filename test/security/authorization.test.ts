@@ -115,6 +115,7 @@ const POLICY: Record<string, Rule> = {
   'GET /api/v1/assessments/{id}/history': { expect: '401 ok ok ok ok 404', request: (c) => ({ id: c.w.ids.assessment }) },
   'POST /api/v1/assessments/{id}/plan': { expect: '401 ok ok ok ok 404', request: (c) => ({ id: c.w.ids.assessment, payload: { targetIndex: 3 } }) },
   'GET /api/v1/assessments/{id}/crosswalk': { expect: '401 pass pass pass pass 404', request: (c) => ({ id: c.w.ids.assessment }) },
+  'GET /api/v1/assessments/{id}/export': { expect: '401 ok ok ok ok 404', request: (c) => ({ id: c.w.ids.assessment, query: { format: 'xlsx' } }) },
   'POST /api/v1/assessments/{id}/indicators/{no}/evidence': {
     expect: '401 403 ok ok 403 404',
     request: async (c) => {

@@ -3,7 +3,7 @@ import type { Block, DocumentModel } from './model.js';
 
 const require = createRequire(import.meta.url);
 
-interface PdfMake {
+export interface PdfMake {
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
@@ -13,7 +13,7 @@ interface PdfMake {
 let printer: PdfMake | undefined;
 
 /** pdfmake on the server with the standard PDF fonts (no font files), and no file or network access. */
-function pdfmake(): PdfMake {
+export function pdfmake(): PdfMake {
   if (!printer) {
     printer = require('pdfmake') as PdfMake;
     const standard = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
@@ -31,7 +31,7 @@ function pdfmake(): PdfMake {
  * arrows, CJK) would print as nothing, so they are replaced by their closest
  * Latin form or "?" — the DOCX keeps them.
  */
-function winAnsi(s: string): string {
+export function winAnsi(s: string): string {
   return s
     .replace(/[›»]/g, '>')
     .replace(/[‹«]/g, '<')

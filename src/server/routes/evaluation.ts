@@ -6,7 +6,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../services/container.js';
 import { Problem } from '../../services/problem.js';
 import { ASSESSMENT_STATUSES } from '../../domain/evaluation/policy.js';
+import { ASSESSMENT_EXPORT_FORMATS } from '../../interop/assessment-export.js';
 import { Uuid, problemResponses } from './schemas.js';
+import { attachment, XLSX_TYPE } from './attachment.js';
 
 const responses = { ...problemResponses, 410: problemResponses[404], 413: problemResponses[404], 415: problemResponses[404] };
 
@@ -280,6 +282,26 @@ export function evaluationRoutes(services: Services): FastifyPluginAsyncZod {
       '/assessments/:id',
       { schema: { tags: ['evaluation'], summary: 'One assessment with computed values', params: IdParams, response: { 200: AssessmentBody, ...responses } } },
       async (request) => evaluation.get(request.actor, request.params.id),
+    );
+
+    app.get(
+      '/assessments/:id/export',
+      {
+        schema: {
+          tags: ['evaluation'],
+          summary: 'The assessment as an XLSX workbook or a PDF report (attachment; Indonesian labels)',
+          description:
+            'Instansi, framework, year, status, index (two decimals, half-up; the workbook also has full precision), predicate, domains and aspects, and every indicator with its levels, note and evidence file names. Readable by whoever may read the assessment.',
+          params: IdParams,
+          querystring: z.object({ format: z.enum(ASSESSMENT_EXPORT_FORMATS).default('xlsx') }),
+          response: { ...responses },
+        },
+      },
+      async (request, reply) => {
+        const { format } = request.query;
+        const file = await services.documents.assessment(request.actor, request.params.id, format, evaluation);
+        return attachment(reply, format === 'xlsx' ? XLSX_TYPE : 'application/pdf', file.filename).send(file.body);
+      },
     );
 
     app.put(

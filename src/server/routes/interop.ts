@@ -11,8 +11,8 @@ import { KINDS } from '../../domain/kinds/index.js';
 import { ARCHIMATE_TO_KINDS, KIND_TO_ARCHIMATE, ORG_UNIT_TYPE, RELATION_TO_ARCHIMATE, UNMAPPED_ELEMENT_TYPES } from '../../interop/archimate/mapping.js';
 import { SIA_DOMAINS } from '../../interop/sia/sia.js';
 import { problemResponses } from './schemas.js';
+import { attachment, XLSX_TYPE } from './attachment.js';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_LIMIT = 50 * 1024 * 1024;
 
 /** The filters of GET /elements. */
@@ -101,10 +101,6 @@ export const ChangeReportBody = z
     relations: z.object({ added: z.array(RelationChange), changed: z.array(RelationChange), removed: z.array(RelationChange) }),
   })
   .meta({ id: 'ChangeReport' });
-
-function attachment(reply: FastifyReply, type: string, filename: string) {
-  return reply.header('content-type', type).header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store');
-}
 
 /** The uploaded file: the raw body, or the first file of a multipart form. */
 async function uploaded(request: FastifyRequest): Promise<{ body: Buffer; type: string; filename?: string }> {

@@ -3,8 +3,8 @@ import { downloadText, toCsv } from '../../lib/csv';
 import type { Assessment } from './api';
 
 /**
- * One assessment as a CSV table (the web app carries no spreadsheet library and
- * the server has no per-assessment export): one row for the index, one per
+ * One assessment as a CSV table, built in the browser (the XLSX and PDF come
+ * from GET /api/v1/assessments/{id}/export): one row for the index, one per
  * domain, aspect and indicator. Values are the server's (`rounded` as shown,
  * levels as integers); text cells a spreadsheet could read as a formula are
  * neutralised by lib/csv.

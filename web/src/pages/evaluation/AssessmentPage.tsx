@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, App, Breadcrumb, Button, Modal, Skeleton, Space, Tabs, Typography } from 'antd';
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { API_BASE, ApiError } from '../../api/client';
 import { useAuth } from '../../auth/auth';
 import { ErrorResult, errorMessage } from '../../components/ErrorResult';
 import {
@@ -142,6 +142,13 @@ export default function AssessmentPage() {
           </Typography.Text>
         </div>
         <Space wrap>
+          {/* the server builds the files; the session cookie goes with a plain link */}
+          <Button icon={<FileExcelOutlined />} href={`${API_BASE}/assessments/${a.id}/export?format=xlsx`} download>
+            {t('evaluation.download.xlsx')}
+          </Button>
+          <Button icon={<FilePdfOutlined />} href={`${API_BASE}/assessments/${a.id}/export?format=pdf`} download>
+            {t('evaluation.download.pdf')}
+          </Button>
           <Button icon={<DownloadOutlined />} onClick={() => downloadAssessmentCsv(a, t)}>
             {t('common.exportCsv')}
           </Button>

@@ -12,9 +12,10 @@ import { LoginNeeded } from './LoginNeeded';
 import '../../components/evaluation/evaluation.css';
 
 /**
- * A print-friendly report of one assessment. "Cetak / PDF" opens the
- * browser's print dialog (window.print), where "Save as PDF" makes the PDF;
- * the print stylesheet hides the navigation and keeps rows whole.
+ * A print-friendly report of one assessment (with the charts). "Cetak / simpan
+ * PDF" opens the browser's print dialog (window.print); the print stylesheet
+ * hides the navigation and keeps rows whole. The server-built PDF and XLSX are
+ * the "Unduh" buttons of the assessment page.
  */
 export default function AssessmentPrintPage() {
   const { id } = useParams();
