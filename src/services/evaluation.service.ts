@@ -409,9 +409,13 @@ export class EvaluationService {
     if (frameworkId) frameworkId = (await this.framework(this.db, actor.instansiId, frameworkId))?.id ?? frameworkId;
     const rows = await this.repo.listAssessments(this.db, { instansiId: actor.instansiId, frameworkId, year: q.year });
     const items = [];
+    const levels = await this.repo.levelsOf(this.db, rows.map((a) => a.id));
+    const frameworks = new Map<string, Framework>();
     for (const a of rows) {
-      const fw = await this.frameworkOf(this.db, a);
-      const ev = evaluate(fw, new Map((await this.repo.listIndicators(this.db, a.id)).map((i) => [i.no, i.level])));
+      const key = `${a.frameworkId}@${a.frameworkVersion}`;
+      const fw = frameworks.get(key) ?? (await this.frameworkOf(this.db, a));
+      frameworks.set(key, fw);
+      const ev = evaluate(fw, levels.get(a.id)!);
       items.push({
         id: a.id,
         framework: a.frameworkId,

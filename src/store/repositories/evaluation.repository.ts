@@ -292,6 +292,19 @@ export class EvaluationRepository {
     return rows.map(toIndicator);
   }
 
+  /** Indicator levels of several assessments in one query: assessment id → (indicator no → level). */
+  async levelsOf(db: Kysely<Database>, assessmentIds: readonly string[]): Promise<Map<string, Map<number, number | null>>> {
+    const out = new Map(assessmentIds.map((id) => [id, new Map<number, number | null>()]));
+    if (assessmentIds.length === 0) return out;
+    const rows = await db
+      .selectFrom('assessment_indicators')
+      .select(['assessment_id', 'indicator_no', 'level'])
+      .where('assessment_id', 'in', assessmentIds)
+      .execute();
+    for (const r of rows) out.get(r.assessment_id)!.set(Number(r.indicator_no), num(r.level));
+    return out;
+  }
+
   async findIndicator(db: Kysely<Database>, assessmentId: string, no: number): Promise<AssessmentIndicator | undefined> {
     const r = await db.selectFrom('assessment_indicators').selectAll().where('assessment_id', '=', assessmentId).where('indicator_no', '=', no).executeTakeFirst();
     return r && toIndicator(r);
