@@ -5,8 +5,9 @@ import helmet from 'helmet';
 
 /**
  * Security headers (CSP, frame-ancestors, nosniff, Referrer-Policy, …) from helmet.
- * Both header sets are built once at start-up: building helmet's middleware per
- * request (as @fastify/helmet does) cost as much as serving a small JSON read.
+ * Built once at start-up: building helmet's middleware per request (as
+ * @fastify/helmet does), or even running it, cost as much as serving a small JSON
+ * read, so every response gets a precomputed header set.
  * Only the single-page app's HTML gets per-request nonces, which its scripts and
  * Ant Design's injected <style> tags carry.
  */
@@ -15,7 +16,7 @@ interface Nonces {
   script: string;
   style: string;
 }
-type WithNonces = ServerResponse & { [NONCES]?: Nonces };
+type WithNonces = { [NONCES]?: Nonces };
 
 const directives = {
   defaultSrc: ["'self'"],
@@ -37,7 +38,7 @@ const common = {
   frameguard: { action: 'deny' as const },
 };
 
-const nonceOf = (kind: keyof Nonces) => (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as WithNonces)[NONCES]?.[kind] ?? ''}'`;
+const nonceOf = (kind: keyof Nonces) => (_req: IncomingMessage, res: ServerResponse) => `'nonce-${(res as unknown as WithNonces)[NONCES]?.[kind] ?? ''}'`;
 
 const apiHeaders = helmet({ ...common, contentSecurityPolicy: { directives } });
 const pageHeaders = helmet({
@@ -47,9 +48,22 @@ const pageHeaders = helmet({
 
 const noop = () => {};
 
+/** The headers a helmet middleware sets (for an HTML page: with these nonces). */
+function headersOf(middleware: typeof apiHeaders, nonces?: Nonces): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    [NONCES]: nonces,
+    setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => delete headers[name.toLowerCase()],
+  };
+  middleware({} as IncomingMessage, res as unknown as ServerResponse, noop);
+  return headers;
+}
+
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', (request, reply, done) => {
-    apiHeaders(request.raw, reply.raw, noop);
+  const headers = headersOf(apiHeaders);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
     done();
   });
 }
@@ -57,7 +71,6 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
 /** Fresh nonces for an HTML page, with the Content-Security-Policy that allows exactly them. */
 export function pageNonces(reply: FastifyReply): Nonces {
   const nonces = { script: randomBytes(16).toString('hex'), style: randomBytes(16).toString('hex') };
-  (reply.raw as WithNonces)[NONCES] = nonces;
-  pageHeaders(reply.request.raw, reply.raw, noop);
+  reply.headers(headersOf(pageHeaders, nonces));
   return nonces;
 }
