@@ -8,7 +8,7 @@ import { launchBrowser, login, newPage, SCREENSHOT_DIR, startServer, type Runnin
  * Issue 5 in the browser, against the seeded Bandar Lampung dataset: the roadmap
  * timeline shows an initiative (created through the API, since the seed has none)
  * and the element page's traceability graph opens an element when a node is clicked.
- * Also: the Analisis section lists consistency findings.
+ * Also: the Analisis section lists consistency findings, and an administrator switches a rule off and on.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -83,6 +83,48 @@ describe('Analysis screens in the browser', () => {
     await shot('02-analysis');
   });
 
+  test('an administrator switches a consistency rule off and on: its findings go and come back', async () => {
+    await page.goto('/analysis');
+    const findings = page.getByRole('region', { name: 'Daftar temuan' });
+    // "WK.22.06" under BDL-22 is the seed's one code off its kind's pattern.
+    const group = findings.getByText('Kode tidak sesuai pola jenisnya', { exact: true });
+    await group.waitFor();
+    await page.getByRole('button', { name: /^Aturan pemeriksaan \(\d+ dari \d+ aktif\)/ }).click();
+    const toggle = page.getByRole('switch', { name: 'Aktifkan aturan Kode tidak sesuai pola jenisnya' });
+    await expect(toggle.isChecked()).resolves.toBe(true);
+    await expect(toggle.isEnabled()).resolves.toBe(true);
+
+    await toggle.click();
+    await page.getByText('Aturan "Kode tidak sesuai pola jenisnya" dimatikan').waitFor();
+    await group.waitFor({ state: 'detached' });
+    await expect(toggle.isChecked()).resolves.toBe(false);
+    const off = await apiCall('GET', '/lint');
+    expect(off.body.disabledRules).toEqual(['code-pattern']);
+    expect(off.body.findings.some((f: { rule: string }) => f.rule === 'code-pattern')).toBe(false);
+    await shot('03-rule-off');
+
+    await toggle.click();
+    await page.getByText('Aturan "Kode tidak sesuai pola jenisnya" dinyalakan').waitFor();
+    await group.waitFor();
+    await findings.getByRole('link', { name: 'WK.22.06 · Pemerintahan dan kesejahteraan rakyat' }).first().waitFor();
+    expect((await apiCall('GET', '/lint')).body.disabledRules).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('visitors see the rule switches, but cannot use them', async () => {
+    const anon = await newPage(browser, server.baseUrl);
+    try {
+      await anon.page.goto('/analysis');
+      await anon.page.getByRole('button', { name: /^Aturan pemeriksaan/ }).click();
+      await anon.page.getByText('Hanya administrator yang dapat menyalakan atau mematikan aturan.').waitFor();
+      const toggle = anon.page.getByRole('switch', { name: 'Aktifkan aturan Kode tidak sesuai pola jenisnya' });
+      await expect(toggle.isDisabled()).resolves.toBe(true);
+      await expect(toggle.isChecked()).resolves.toBe(true);
+    } finally {
+      await anon.context.close();
+    }
+  });
+
   test('clicking a node of the traceability graph opens that element', async () => {
     // An application with a traceability chain of more than itself.
     const apps = await apiCall('GET', '/elements?kind=application&limit=100');
@@ -101,7 +143,7 @@ describe('Analysis screens in the browser', () => {
     await page.getByRole('radio', { name: 'Keterlacakan' }).check();
     const graph = page.locator('[data-testid="trace-graph"][data-node-positions]');
     await graph.waitFor();
-    await shot('03-trace');
+    await shot('04-trace');
     const positions = JSON.parse((await graph.getAttribute('data-node-positions')) ?? '{}') as Record<string, { x: number; y: number }>;
     const [targetId, pos] = Object.entries(positions).find(([id]) => id !== rootId)!;
     await graph.click({ position: { x: pos.x, y: pos.y } });
@@ -116,7 +158,7 @@ describe('Analysis screens in the browser', () => {
     await tiles.getByText('Peta Rencana', { exact: true }).waitFor();
     await tiles.getByText('Tren Indeks SPBE').waitFor();
     await expect(tiles.locator('a[href="/roadmap"]').first().isVisible()).resolves.toBe(true);
-    await shot('04-home');
+    await shot('05-home');
   });
 
   test('Pertukaran previews a spreadsheet import before committing it', async () => {
@@ -127,7 +169,7 @@ describe('Analysis screens in the browser', () => {
     await page.locator('input[type="file"]').setInputFiles({ name: 'aplikasi.csv', mimeType: 'text/csv', buffer: await template.body() });
     await page.getByRole('button', { name: 'Pratinjau' }).click();
     await page.getByText(/Elemen: \d+ baru/).waitFor();
-    await shot('05-exchange');
+    await shot('06-exchange');
     expect(errors).toEqual([]);
   });
 });

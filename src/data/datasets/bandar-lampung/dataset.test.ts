@@ -149,7 +149,7 @@ describe('Bandar Lampung dataset: files and integrity', () => {
 
   it('every element from a table that names an OPD (4.3, 4.5, 5.3) has an org', () => {
     const withOpd = elements.filter((e) => /Tabel (4\.3|4\.5|5\.3)/.test(e.provenance));
-    expect(withOpd.length).toBe(44 + 64 + 103);
+    expect(withOpd.length).toBe(44 + 64 + 103 + 29); // services, as-is and to-be applications, Tabel 5.3 gaps
     for (const e of withOpd) expect(e.org, e.key).not.toBeNull();
   });
 
@@ -407,16 +407,47 @@ describe('counts per kind equal the document', () => {
       'peripheral',
       'service-bus',
     ]);
-    expect(countBy(ofKind('gap'), (g) => g.provenance.split(' No.')[0])).toEqual({
+    expect(countBy(ofKind('gap'), (g) => /^Tabel 5\.\d+/.exec(g.provenance)?.[0] ?? g.provenance)).toEqual({
       'Tabel 5.1': 2,
       'Tabel 5.2': 2,
+      'Tabel 5.3': 29, // one per OPD row
       'Tabel 5.16': 5,
     });
     for (const g of ofKind('gap')) {
       expect(g.attributes.component).toBe(g.name);
+      if (g.provenance.startsWith('Tabel 5.3 ')) continue;
       for (const f of ['currentCondition', 'targetCondition', 'recommendation']) expect(g.attributes[f], g.key).toMatch(/\S/);
     }
-    expect(ofKind('gap').filter((g) => g.attributes.gapDomain === 'keamanan')).toHaveLength(5);
+    expect(countBy(ofKind('gap'), (g) => String(g.attributes.gapDomain))).toEqual({ 'proses-bisnis': 2, data: 2, aplikasi: 29, keamanan: 5 });
+  });
+
+  it('Tabel 5.3 rows as gaps: one per OPD row, linked to the applications of the row', () => {
+    const rows = ofKind('gap').filter((g) => g.provenance.startsWith('Tabel 5.3 '));
+    // The table has 29 OPD rows (RSUD and KORPRI rows of their own; Dinas Pertanian none; the joint DPU/Perumahan row once).
+    expect(rows.map((g) => g.org)).toEqual([
+      'DISDIK', 'DINKES', 'RSUD-ADT', 'DPU', 'SATPOLPP', 'BPBD', 'DINSOS', 'DISNAKER', 'DP3AP2KB', 'DISPANGAN', 'DLH', 'DISDUKCAPIL', 'DPM', 'DISHUB',
+      'DISKOMINFO', 'DISKOPERINDAG', 'DPMPTSP', 'DISPORA', 'DISPAR', 'DISPUSIP', 'DKP', 'SETDA', 'SETWAN', 'BAPPERIDA', 'BKAD', 'BKPSDM', 'KORPRI',
+      'INSPEKTORAT', 'KESBANGPOL',
+    ]);
+    for (const g of rows) {
+      expect(g.key).toBe(`gap:5.3-${g.org}`);
+      expect(g.code).toBeNull(); // the table has no row numbers
+      expect(g.lifecycle).toBe('as-is');
+      expect(g.attributes.recommendation, g.key).toBeNull(); // the table has no recommendation column
+      expect(g.description, g.key).toMatch(/^Referensi Arsitektur Layanan SPBE:\n\(01\.\d\d\) /);
+    }
+    // Empty Implementasi cells (Tabel 4.5 lists applications for these OPDs; the row does not).
+    expect(rows.filter((g) => g.attributes.currentCondition === null).map((g) => g.org)).toEqual([
+      'SATPOLPP', 'DISKOPERINDAG', 'DISPORA', 'DISPUSIP', 'DKP', 'BKPSDM', 'KORPRI',
+    ]);
+    expect(rows.filter((g) => g.attributes.targetCondition === null).map((g) => g.org)).toEqual(['KORPRI']);
+    // Every Tabel 5.3 target and every application of an Implementasi cell is concerned by its row's gap.
+    const concerned = (key: string) => relations.filter((r) => r.source === key && r.type === 'concerns').map((r) => r.target);
+    for (const a of ofKind('application').filter((e) => /Tabel 5\.3/.test(e.provenance))) {
+      expect(concerned(`gap:5.3-${a.org}`), a.key).toContain(a.key);
+    }
+    for (const r of relations.filter((x) => x.source.startsWith('gap:5.3-'))) expect(r.provenance).toBe(el(r.source).provenance);
+    expect(relations.filter((r) => r.source.startsWith('gap:5.3-'))).toHaveLength(52 + 103 + 7); // + the 7 targets printed on the RSUD row
   });
 });
 
@@ -524,6 +555,87 @@ describe('exact text spot checks (copied from the document)', () => {
     );
     expect(el('gap:5.16-1').attributes.targetCondition).toBe(
       'Proteksi pada aplikasi berbasis web yang penting berupa web application firewall',
+    );
+  });
+
+  it('Tabel 5.3 gaps', () => {
+    const disdik = el('gap:5.3-DISDIK');
+    expect(disdik.name).toBe('Aplikasi Dinas Pendidikan');
+    expect(disdik.provenance).toBe('Tabel 5.3 Dinas Pendidikan');
+    expect(disdik.attributes).toEqual({
+      component: 'Aplikasi Dinas Pendidikan',
+      currentCondition: '• Website resmi Dinas\n• Dapodik',
+      targetCondition:
+        'Arah pengembangan sistem informasi dapat mewujudkan atau meningkatkan tata kelola dan kualitas dibidang pendidikan\n' +
+        '1. Website profil sekolah\n2. Sistem informasi tenaga pendidik\n3. Sistem informasi akses pendidikan dasar\n' +
+        '4. Sistem informasi pengelolaan aset sekolah\n5. Sistem informasi manajemen layan terpadu bidang pendidikan (BOS, Mutasi, Izin, PPDB dll)\n' +
+        '6. Sistem informasi data terintegrasi bidang pendidikan Kota Bandar Lampung',
+      recommendation: null,
+      gapDomain: 'aplikasi',
+    });
+    expect(disdik.description).toBe('Referensi Arsitektur Layanan SPBE:\n(01.01) Kegiatan pelayanan dalam bidang pendidikan');
+    const linked = (key: string) =>
+      relations
+        .filter((r) => r.source === key && r.type === 'concerns')
+        .map((r) => el(r.target).name)
+        .sort();
+    expect(linked('gap:5.3-DISDIK')).toEqual(
+      [
+        'Website resmi Dinas',
+        'Dapodik',
+        'Website profil sekolah',
+        'Sistem informasi tenaga pendidik',
+        'Sistem informasi akses pendidikan dasar',
+        'Sistem informasi pengelolaan aset sekolah',
+        'Sistem informasi manajemen layan terpadu bidang pendidikan (BOS, Mutasi, Izin, PPDB dll)',
+        'Sistem informasi data terintegrasi bidang pendidikan Kota Bandar Lampung',
+      ].sort(),
+    );
+
+    // The joint row, kept as printed; its applications are DPU's.
+    const dpu = el('gap:5.3-DPU');
+    expect(dpu.name).toBe('Aplikasi Dinas Pekerjaan Umum dan Dinas Perumahan dan Permukiman');
+    expect(dpu.org).toBe('DPU');
+    expect(dpu.description?.split('\n').slice(1).map((l) => l.slice(0, 7))).toEqual(['(01.03)', '(01.04)', '(01.11)']);
+    expect(dpu.attributes.targetCondition).toMatch(/\n4\. Sistem informasi pengaduan kerusakan infrastruktur$/);
+    expect(linked('gap:5.3-DPU')).toEqual(
+      [
+        'Website profil',
+        'Sistem Informasi Jalan dan Jembatan',
+        'Layanan informasi tata ruang',
+        'Layanan monitoring pembangunan infrastruktur',
+        'Sistem informasi data jalan dan jembatan',
+        'Sistem informasi pengaduan kerusakan infrastruktur',
+      ].sort(),
+    );
+
+    // Dinas Kesehatan's Target cell is only its heading; the list is printed on the RSUD row.
+    const dinkes = el('gap:5.3-DINKES');
+    const rsud = el('gap:5.3-RSUD-ADT');
+    expect(dinkes.attributes.currentCondition).toBe('SISMAL (Pelaporan Malaria), SITB (Pelaporan TB), Erenggar, OMSPAN, Krisna');
+    expect(dinkes.attributes.targetCondition).toBe(
+      'Arah pengembangan sistem informasi dapat mewujudkan atau meningkatkan tata kelola dan kualitas dibidang kesehatan.',
+    );
+    expect(rsud.attributes.currentCondition).toBe('Aplikasi sarana, prasarana, dan alat kesehatan');
+    expect(rsud.attributes.targetCondition).toMatch(/^1\. Website Profil dinas & RSUD\n2\. Website profil puskesmas\n.*\n7\. Satu data kesehatan$/s);
+    const dinkesTargets = apps('to-be').filter((a) => a.org === 'DINKES').map((a) => a.name).sort();
+    expect(linked('gap:5.3-RSUD-ADT')).toEqual(['Aplikasi sarana, prasarana, dan alat kesehatan', ...dinkesTargets].sort());
+    expect(linked('gap:5.3-DINKES')).toEqual(
+      ['SISMAL (Pelaporan Malaria)', 'SITB (Pelaporan TB)', 'Erenggar', 'OMSPAN', 'Krisna', ...dinkesTargets].sort(),
+    );
+
+    // Empty Implementasi: null, and no link to the Tabel 4.5 applications of the OPD.
+    const satpol = el('gap:5.3-SATPOLPP');
+    expect(satpol.attributes.currentCondition).toBeNull();
+    expect(linked('gap:5.3-SATPOLPP')).toHaveLength(5);
+    expect(el('gap:5.3-KORPRI').attributes).toMatchObject({ currentCondition: null, targetCondition: null });
+    expect(linked('gap:5.3-KORPRI')).toEqual([]);
+    // The Dinas Pemberdayaan Masyarakat list as printed (owners as separate bullets), linked to the five applications.
+    expect(el('gap:5.3-DPM').attributes.currentCondition).toBe(
+      '• SIKEUDES\n• SIPADES\n• Kemendagri\n• Prodeskel\n• Kemendagri\n• EPDESSEL\n• Kemendagri\n• EHDW\n• Kemenkes',
+    );
+    expect(linked('gap:5.3-DPM').filter((n) => /Kemendagri|Kemenkes|SIKEUDES/.test(n))).toEqual(
+      ['EHDW Kemenkes', 'EPDESKEL Kemendagri', 'Prodeskel Kemendagri', 'SIKEUDES', 'SIPADES Kemendagri'],
     );
   });
 

@@ -1,13 +1,15 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Card, Empty, Progress, Select, Skeleton, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Card, Collapse, Empty, Progress, Select, Skeleton, Space, Statistic, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../api/client';
+import { api, get } from '../../api/client';
 import type { Label } from '../../api/types';
 import { useOrgUnitIndex } from '../../api/hooks';
 import { ErrorResult } from '../../components/ErrorResult';
+import { problemText } from '../../components/review/problems';
+import { useAuth } from '../../auth/auth';
 import { useLabel } from '../../lib/label';
 import { usePageTitle } from '../../lib/usePageTitle';
 
@@ -64,6 +66,87 @@ function ElementLinks({ items }: { items: Summary[] }) {
 function useEn() {
   const { i18n } = useTranslation();
   return (i18n.resolvedLanguage ?? i18n.language ?? 'id').startsWith('en');
+}
+
+/** The rule switches (PUT /lint/rules replaces the set of disabled rules); administrators toggle, others read. */
+function LintRulesPanel({ rules }: { rules: UseQueryResult<{ items: LintRule[] }> }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const { user } = useAuth();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [saving, setSaving] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const isAdmin = user?.role === 'admin';
+  const items = rules.data?.items ?? [];
+
+  const toggle = async (rule: LintRule, enabled: boolean) => {
+    setSaving(rule.id);
+    setError(null);
+    try {
+      const disabled = items.filter((r) => (r.id === rule.id ? !enabled : !r.enabled)).map((r) => r.id);
+      const next = await api<{ items: LintRule[] }>('/lint/rules', { method: 'PUT', body: { disabled } });
+      qc.setQueryData(['lint-rules'], next);
+      await qc.invalidateQueries({ queryKey: ['lint'] });
+      message.success(t(enabled ? 'analysis.rules.switchedOn' : 'analysis.rules.switchedOff', { rule: label(rule.title) }));
+    } catch (err) {
+      setError(problemText(err, t));
+      void rules.refetch();
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const columns: TableColumnsType<LintRule> = [
+    { title: t('analysis.rules.id'), dataIndex: 'id', width: 210, render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
+    {
+      title: t('analysis.rules.explanation'),
+      render: (_, r) => (
+        <>
+          <Typography.Text strong>{label(r.title)}</Typography.Text>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            {label(r.explain)}
+          </Typography.Paragraph>
+        </>
+      ),
+    },
+    { title: t('analysis.lint.severity'), dataIndex: 'severity', width: 110, render: (s: Severity) => <SeverityTag severity={s} /> },
+    {
+      title: t('analysis.rules.enabled'),
+      width: 90,
+      render: (_, r) => (
+        <Switch
+          checked={r.enabled}
+          loading={saving === r.id}
+          disabled={!isAdmin || !!saving}
+          aria-label={t('analysis.rules.toggle', { rule: label(r.title) })}
+          onChange={(v) => void toggle(r, v)}
+        />
+      ),
+    },
+  ];
+  const on = items.filter((r) => r.enabled).length;
+  return (
+    <Collapse
+      items={[
+        {
+          key: 'rules',
+          label: t('analysis.rules.title', { on, total: items.length }),
+          children: (
+            <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+              <Typography.Text type="secondary">{t(isAdmin ? 'analysis.rules.intro' : 'analysis.rules.readOnly')}</Typography.Text>
+              {error && <Alert type="error" showIcon role="alert" title={error} />}
+              {rules.isError ? (
+                <ErrorResult error={rules.error} onRetry={() => void rules.refetch()} />
+              ) : (
+                <Table<LintRule> size="small" rowKey="id" loading={rules.isLoading} columns={columns} dataSource={items} pagination={false} />
+              )}
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
 }
 
 function LintTab() {
@@ -156,10 +239,11 @@ function LintTab() {
           options={orgs.items.map((o) => ({ value: o.id, label: o.name }))}
         />
       </Space>
+      <LintRulesPanel rules={rules} />
       {report.isLoading ? (
         <Skeleton active />
       ) : (
-        <>
+        <section aria-label={t('analysis.lint.findings')} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
           <Space size="large" wrap>
             {(['error', 'warning', 'info'] as const).map((s) => (
               <Statistic key={s} title={t(`analysis.severity.${s}`)} value={report.data?.summary[s] ?? 0} />
@@ -189,7 +273,7 @@ function LintTab() {
               />
             </Card>
           ))}
-        </>
+        </section>
       )}
     </Space>
   );
