@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './common/exceljs.js';
 import { angka, tanggal } from './document/model.js';
 import { pdfmake, winAnsi } from './document/pdf.js';
 import { neutralise } from './spreadsheet/columns.js';
@@ -123,7 +124,7 @@ function header(ws: ExcelJS.Worksheet, headers: readonly string[]): void {
 }
 
 export async function assessmentWorkbook(a: AssessmentView, ctx: ExportContext): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Atlas SPBE';
   wb.created = ctx.generatedAt;
   wb.title = `${a.frameworkName} ${a.year} — ${ctx.instansi.name}`;

@@ -6,10 +6,8 @@ import { REFERENCE_MODELS } from '../domain/kind.js';
 import { Problem } from './problem.js';
 import { presentElement } from './element.service.js';
 import { visibleElements, visibleRelations, type InteropRepos } from '../interop/store.js';
-import { buildArchitectureDocument, type ArchitectureData, type EvaluationData, type ReferenceNodeView } from '../interop/document/architecture.js';
+import type { ArchitectureData, EvaluationData, ReferenceNodeView } from '../interop/document/architecture.js';
 import { buildChangeReport, changeReportDocument, type ChangeReport } from '../interop/document/changes.js';
-import { renderDocx } from '../interop/document/docx.js';
-import { renderPdf } from '../interop/document/pdf.js';
 import type { DocumentModel } from '../interop/document/model.js';
 import { buildAssessmentExport, type AssessmentExportFormat, type AssessmentView } from '../interop/assessment-export.js';
 
@@ -114,14 +112,17 @@ export class DocumentService {
   }
 
   async architectureModel(actor: Actor, reader: EvaluationReader | undefined, opts: ArchitectureOptions = {}): Promise<DocumentModel> {
-    return buildArchitectureDocument(await this.architectureData(actor, reader, opts));
+    const data = await this.architectureData(actor, reader, opts);
+    // The document modules bring ECharts and docx (tens of MB): loaded when a document is first made.
+    const { buildArchitectureDocument } = await import('../interop/document/architecture.js');
+    return buildArchitectureDocument(data);
   }
 
   async architecture(actor: Actor, format: DocumentFormat, reader: EvaluationReader | undefined, opts: ArchitectureOptions = {}) {
     const model = await this.architectureModel(actor, reader, opts);
     const instansi = await this.repos.instansi.findById(this.db, actor.instansiId);
     const date = (opts.now ?? new Date()).toISOString().slice(0, 10);
-    const body = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
+    const body = await render(model, format);
     return { body, model, filename: `arsitektur-spbe-${instansi?.code ?? 'instansi'}-v${(opts.version ?? '1.0').replace(/[^A-Za-z0-9._-]/g, '_')}-${date}.${format}` };
   }
 
@@ -176,7 +177,12 @@ export class DocumentService {
     const instansi = await this.repos.instansi.findById(this.db, actor.instansiId);
     const orgs = new Map((await this.repos.orgUnits.list(this.db, actor.instansiId)).map((o) => [o.id, o.name]));
     const model = changeReportDocument(report, instansi?.name ?? '', (id) => (id ? (orgs.get(id) ?? '') : ''));
-    const body = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
+    const body = await render(model, format);
     return { body, report, filename: `perubahan-arsitektur-${instansi?.code ?? ''}-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.${format}` };
   }
+}
+
+async function render(model: DocumentModel, format: DocumentFormat): Promise<Buffer> {
+  if (format === 'docx') return (await import('../interop/document/docx.js')).renderDocx(model);
+  return (await import('../interop/document/pdf.js')).renderPdf(model);
 }

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../common/exceljs.js';
 import type { Element } from '../../store/repositories/element.repository.js';
 import type { OrgUnit } from '../../store/repositories/org-unit.repository.js';
 import type { RelationWithEnds } from '../../store/repositories/relation.repository.js';
@@ -108,7 +109,7 @@ function attributesOf(kinds: KindDefinition[]): AttributeField[] {
 }
 
 export async function buildSiaWorkbook(domain: SiaDomain, data: SiaData): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Atlas SPBE';
   wb.title = `SIA-SPBE ${domain} — ${data.instansi.name}`;
   const org = new Map(data.orgUnits.map((o) => [o.id, o]));

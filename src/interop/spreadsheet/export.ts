@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../common/exceljs.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Element } from '../../store/repositories/element.repository.js';
 import type { OrgUnit } from '../../store/repositories/org-unit.repository.js';
@@ -39,7 +40,7 @@ function kindsOf(elements: Element[], kindIds?: string[]): KindDefinition[] {
 }
 
 async function workbook(columns: Column[], rows: Cell[][], orgUnits: OrgUnit[], subject?: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Atlas SPBE';
   wb.created = new Date(0);
   if (subject) wb.subject = subject;

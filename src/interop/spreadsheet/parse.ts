@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../common/exceljs.js';
 import { parse } from 'csv-parse/sync';
 import { Problem } from '../../services/problem.js';
 import { DATA_SHEET, TEMPLATE_SUBJECT_PREFIX, type SheetFormat } from './export.js';
@@ -35,7 +36,7 @@ function isEmpty(cells: RawCell[]): boolean {
 /** Reads the data sheet of an XLSX workbook or a CSV file (comma or semicolon separated). */
 export async function readSheet(body: Buffer, format: SheetFormat): Promise<RawSheet> {
   if (format === 'xlsx') {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcelJS()).Workbook();
     try {
       await wb.xlsx.load(body as unknown as ArrayBuffer);
     } catch {

@@ -13,6 +13,21 @@ export interface DialectHelper {
   afterConnect?(db: Kysely<any>): Promise<void>;
 }
 
+const UNIQUE_LOOKUP_MARK = '/* unique-lookup */';
+
+/**
+ * Appended (with `.modifyEnd(uniqueLookup)`) to the hot lookups by a unique key
+ * (element by id, session, token): PostgreSQL keeps these prepared per
+ * connection, skipping parse and plan on every request. Only for queries
+ * whose best plan never depends on the parameter values: a prepared statement
+ * may switch to a generic plan, which for other queries can be far slower.
+ */
+export const uniqueLookup = sql.raw(UNIQUE_LOOKUP_MARK);
+
+export function isUniqueLookup(text: string): boolean {
+  return text.endsWith(UNIQUE_LOOKUP_MARK);
+}
+
 /** Escape LIKE wildcards so user text matches literally. */
 export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

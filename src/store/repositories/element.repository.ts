@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database, ElementTable } from '../schema.js';
-import type { DialectHelper } from '../dialects/index.js';
+import { uniqueLookup, type DialectHelper } from '../dialects/index.js';
 import { seesEverything, type Actor } from '../../domain/policy.js';
 
 export interface Element {
@@ -135,7 +135,7 @@ export class ElementRepository {
   constructor(private readonly dialect: DialectHelper) {}
 
   async findById(db: Kysely<Database>, id: string): Promise<Element | undefined> {
-    const row = await db.selectFrom('elements').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await db.selectFrom('elements').selectAll().where('id', '=', id).modifyEnd(uniqueLookup).executeTakeFirst();
     return row && toElement(row);
   }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { uniqueLookup } from '../dialects/index.js';
 import type { ApiTokenTable, Database, UserTable } from '../schema.js';
 import type { Role } from '../../domain/policy.js';
 
@@ -36,7 +37,7 @@ function toUser(row: UserTable): User {
 
 export class UserRepository {
   async findById(db: Kysely<Database>, id: string): Promise<User | undefined> {
-    const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await db.selectFrom('users').selectAll().where('id', '=', id).modifyEnd(uniqueLookup).executeTakeFirst();
     return row && toUser(row);
   }
 
@@ -133,7 +134,7 @@ export class SessionRepository {
   }
 
   async find(db: Kysely<Database>, id: string): Promise<Session | undefined> {
-    const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).modifyEnd(uniqueLookup).executeTakeFirst();
     return (
       row && {
         id: row.id,
@@ -205,6 +206,7 @@ export class ApiTokenRepository {
       .selectAll('users')
       .select(['t.id as t_id', 't.name as t_name', 't.scopes as t_scopes', 't.created_at as t_created_at', 't.expires_at as t_expires_at', 't.revoked_at as t_revoked_at', 't.last_used_at as t_last_used_at'])
       .where('t.token_hash', '=', tokenHash)
+      .modifyEnd(uniqueLookup)
       .executeTakeFirst();
     if (!row) return undefined;
     const { t_id, t_name, t_scopes, t_created_at, t_expires_at, t_revoked_at, t_last_used_at, ...user } = row;
