@@ -106,26 +106,27 @@ export class AuditRepository {
     let seq = Number(head.seq) - events.length;
     let prevHash = head.hash;
     const now = new Date().toISOString();
-    const rows = events.map((e) => {
-      const row: Omit<AuditEventTable, 'hash'> = {
-        id: uuidv7(),
-        instansi_id: instansiId,
-        at: e.at ?? now,
-        user_id: e.userId,
-        username: e.username,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId,
-        before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
-        after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
-        seq: ++seq,
-        prev_hash: prevHash,
-      };
-      prevHash = eventHash(row);
-      return { ...row, hash: prevHash };
-    });
-    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-      await db.insertInto('audit_events').values(rows.slice(i, i + INSERT_BATCH)).execute();
+    // Rows are built a batch at a time: an import of 10,000 elements never holds every serialised snapshot at once.
+    for (let i = 0; i < events.length; i += INSERT_BATCH) {
+      const rows = events.slice(i, i + INSERT_BATCH).map((e) => {
+        const row: Omit<AuditEventTable, 'hash'> = {
+          id: uuidv7(),
+          instansi_id: instansiId,
+          at: e.at ?? now,
+          user_id: e.userId,
+          username: e.username,
+          action: e.action,
+          entity_type: e.entityType,
+          entity_id: e.entityId,
+          before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+          after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+          seq: ++seq,
+          prev_hash: prevHash,
+        };
+        prevHash = eventHash(row);
+        return { ...row, hash: prevHash };
+      });
+      await db.insertInto('audit_events').values(rows).execute();
     }
     await db.updateTable('audit_heads').set({ hash: prevHash }).where('instansi_id', '=', instansiId).execute();
   }
