@@ -259,7 +259,7 @@ interface RunResult {
   byIdRatio: number | null;
   byIdAnonRatio: number | null;
   rss: { maxMb: number; peakMb: number; idleMb: number };
-  scaleout?: { scenario: string; one: number; two: number }[];
+  scaleout?: { scenario: string; one: number; two: number; errors: number }[];
   web?: { firstRender: number[]; loaded: number[]; error?: string };
   startedAt: string;
   loadavg: number[];
@@ -330,12 +330,16 @@ async function benchOne(db: Db, scale: number): Promise<RunResult> {
           // Interleaved (one, two, one, two) so that both see the same background load.
           const ones: number[] = [];
           const twos: number[] = [];
+          let errors = 0;
           for (let k = 0; k < 2; k++) {
-            ones.push((await run({ targets: [target], concurrency: cfg.concurrency, seconds: cfg.seconds, next })).rps);
-            twos.push((await run({ targets: both, concurrency: cfg.concurrency * 2, seconds: cfg.seconds, next })).rps);
+            for (const [list, targets, concurrency] of [[ones, [target], cfg.concurrency], [twos, both, cfg.concurrency * 2]] as const) {
+              const stats = await run({ targets: [...targets], concurrency, seconds: cfg.seconds, next });
+              list.push(stats.rps);
+              errors += stats.errors;
+            }
           }
           const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-          scaleout.push({ scenario: s.label, one: mean(ones), two: mean(twos) });
+          scaleout.push({ scenario: s.label, one: mean(ones), two: mean(twos), errors });
         }
       } finally {
         await second.stop();
@@ -382,7 +386,7 @@ function report(r: RunResult): string {
   if (r.scaleout?.length) {
     for (const s of r.scaleout) {
       out.push(
-        `scale-out, one PostgreSQL, client round robin — ${s.scenario}: one server @${cfg.concurrency} ${fint(s.one)} req/s → two servers @${cfg.concurrency * 2} ${fint(s.two)} req/s (${s.two >= s.one ? '+' : ''}${(((s.two - s.one) / s.one) * 100).toFixed(0)} %)`,
+        `scale-out, one PostgreSQL, client round robin — ${s.scenario}: one server @${cfg.concurrency} ${fint(s.one)} req/s → two servers @${cfg.concurrency * 2} ${fint(s.two)} req/s (${s.two >= s.one ? '+' : ''}${(((s.two - s.one) / s.one) * 100).toFixed(0)} %), ${s.errors} errors`,
       );
     }
   }
