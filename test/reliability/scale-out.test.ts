@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbEnv, prepare, serve, type DbEnv, type Server } from './support.js';
+import { FILES } from '../evaluation/files.js';
 
 /**
  * Two real `atlas serve` processes on one PostgreSQL schema and one shared data
@@ -75,5 +76,22 @@ describe('two servers on one PostgreSQL', () => {
     }
     const final = (await (await fetch(`${b.url}/api/v1/elements/${id}`, { headers: { cookie } })).json()) as { version: number };
     expect(final.version).toBe(version + 5);
+  });
+
+  it('an evidence file uploaded through one server downloads through the other (shared storage)', async () => {
+    const { cookie, csrf } = await login(a);
+    const headers = { cookie, 'x-csrf-token': csrf };
+    const made = await fetch(`${a.url}/api/v1/assessments`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ framework: 'spbe-59-2020', year: 2025 }) });
+    expect(made.status).toBe(201);
+    const { id } = (await made.json()) as { id: string };
+    const form = new FormData();
+    const pdf = FILES.pdf();
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'Perwali SPBE.pdf');
+    const uploaded = await fetch(`${a.url}/api/v1/assessments/${id}/indicators/1/evidence`, { method: 'POST', headers, body: form });
+    expect(uploaded.status).toBe(201);
+    const evidence = (await uploaded.json()) as { id: string };
+    const download = await fetch(`${b.url}/api/v1/evidence/${evidence.id}`, { headers: { cookie } });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(pdf);
   });
 });
