@@ -30,8 +30,11 @@ async function indexShown(): Promise<string> {
 
 /** Choose a level in an indicator's level Select, found by its label, and wait until it is saved. */
 async function chooseLevel(label: string, option: string, no: number) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  const select = page.getByLabel(label, { exact: true });
+  await select.click();
+  // The option of this Select's own list: another Select's list may still be fading out.
+  const listId = await select.getAttribute('aria-controls');
+  await page.getByRole('option', { name: option, exact: true }).and(page.locator(`[id^="${listId}_"]`)).click();
   await page.getByText(`Tingkat indikator ${no} disimpan`).first().waitFor();
 }
 
