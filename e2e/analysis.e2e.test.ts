@@ -152,6 +152,32 @@ describe('Analysis screens in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  test('clicking a neighbour in the relations graph opens that element', async () => {
+    const apps = await apiCall('GET', '/elements?kind=application&limit=100');
+    let rootId = '';
+    let neighbours: string[] = [];
+    for (const a of apps.body.items as { id: string }[]) {
+      const rel = await apiCall('GET', `/elements/${a.id}/relations`);
+      const { outgoing, incoming } = rel.body as Record<'outgoing' | 'incoming', { sourceId: string; targetId: string }[]>;
+      if (outgoing.length + incoming.length > 0) {
+        rootId = a.id;
+        neighbours = [...outgoing.map((r) => r.targetId), ...incoming.map((r) => r.sourceId)];
+        break;
+      }
+    }
+    expect(rootId).not.toBe('');
+    await page.goto(`/elements/${rootId}`);
+    await page.getByRole('tab', { name: 'Graf' }).click();
+    const graph = page.locator('[data-testid="relation-graph"][data-node-positions]');
+    await graph.waitFor();
+    const positions = JSON.parse((await graph.getAttribute('data-node-positions')) ?? '{}') as Record<string, { x: number; y: number }>;
+    expect(Object.keys(positions).sort()).toEqual([...new Set([rootId, ...neighbours])].sort());
+    const targetId = neighbours[0];
+    await graph.click({ position: positions[targetId] });
+    await page.waitForURL(`**/elements/${targetId}`);
+    expect(errors).toEqual([]);
+  });
+
   test('Beranda shows the dashboard tiles, linking to the data behind them', async () => {
     await page.goto('/');
     const tiles = page.getByTestId('dashboard-tiles');

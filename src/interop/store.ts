@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { toElement, toRow, type Element, type ElementFilter, type SortKey } from '../store/repositories/element.repository.js';
-import { toRelation, type Relation, type RelationWithEnds } from '../store/repositories/relation.repository.js';
+import { toRelation, toRelationRow, type Relation, type RelationWithEnds } from '../store/repositories/relation.repository.js';
 import type { OrgUnit } from '../store/repositories/org-unit.repository.js';
 import type { ReferenceNode } from '../store/repositories/reference.repository.js';
 import type { Repositories } from '../store/repositories/index.js';
@@ -123,21 +123,6 @@ export async function insertElements(db: Kysely<Database>, elements: Element[]):
 
 export async function insertRelations(db: Kysely<Database>, relations: Relation[]): Promise<void> {
   for (let i = 0; i < relations.length; i += BATCH) {
-    await db
-      .insertInto('relations')
-      .values(
-        relations.slice(i, i + BATCH).map((r) => ({
-          id: r.id,
-          instansi_id: r.instansiId,
-          type: r.type,
-          source_id: r.sourceId,
-          target_id: r.targetId,
-          attributes: JSON.stringify(r.attributes),
-          provenance: r.provenance,
-          created_at: r.createdAt,
-          created_by: r.createdBy,
-        })),
-      )
-      .execute();
+    await db.insertInto('relations').values(relations.slice(i, i + BATCH).map(toRelationRow)).execute();
   }
 }

@@ -20,7 +20,8 @@ interface ReferenceFile {
   model: string;
   nodes: { code: string; name: string; description?: string | null; level: number; parent?: string | null; provenance?: string | null }[];
 }
-interface OrgUnitRecord {
+/** Records of a dataset's JSON files, as the dataset loader and the generator read them. */
+export interface OrgUnitRecord {
   code: string;
   name: string;
   aliases?: string[];
@@ -28,7 +29,7 @@ interface OrgUnitRecord {
   parent?: string | null;
   provenance?: string | string[] | null;
 }
-interface ElementRecord {
+export interface ElementRecord {
   key: string;
   kind: string;
   code?: string | null;
@@ -41,14 +42,14 @@ interface ElementRecord {
   attributes?: Record<string, unknown>;
   provenance?: string | string[] | null;
 }
-interface RelationRecord {
+export interface RelationRecord {
   source: string;
   target: string;
   type: string;
   provenance?: string | string[] | null;
 }
 
-function readJson<T>(file: string): T {
+export function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { sql, type Kysely } from 'kysely';
@@ -7,7 +7,7 @@ import { toRow, type Element } from '../store/repositories/element.repository.js
 import type { Repositories } from '../store/repositories/index.js';
 import { findKind } from '../domain/kinds/index.js';
 import { attributeSchema, compactAttributes } from '../domain/attributes.js';
-import { DEFAULT_DATASET, type DatasetLoader, type DatasetService } from './dataset.service.js';
+import { DEFAULT_DATASET, readJson, type DatasetLoader, type DatasetService, type ElementRecord, type OrgUnitRecord, type RelationRecord } from './dataset.service.js';
 
 /*
  * Synthetic instansi for load and scale tests (`atlas generate --instansi N --seed S`).
@@ -52,32 +52,6 @@ export interface GenerateReport {
   elements: number;
   relations: number;
   ms: number;
-}
-
-interface OrgUnitRecord {
-  code: string;
-  name: string;
-  aliases?: string[];
-  type?: string;
-  parent?: string | null;
-}
-interface ElementRecord {
-  key: string;
-  kind: string;
-  code?: string | null;
-  name: string;
-  description?: string | null;
-  org?: string | null;
-  ref?: { model: string; code: string } | null;
-  lifecycle?: string | null;
-  classification?: string | null;
-  attributes?: Record<string, unknown>;
-  provenance?: string | string[] | null;
-}
-interface RelationRecord {
-  source: string;
-  target: string;
-  type: string;
 }
 
 interface Template {
@@ -221,10 +195,6 @@ function instansiName(seed: number, index: number): { place: string; type: 'kabu
 }
 
 /* ---------- the template ---------- */
-
-function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
-}
 
 export function loadTemplate(dir: string): Template {
   const info = readJson<{ name: string }>(join(dir, 'instansi.json'));

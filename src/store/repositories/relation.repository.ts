@@ -15,6 +15,20 @@ export interface Relation {
   createdBy: string | null;
 }
 
+export function toRelationRow(r: Relation): RelationTable {
+  return {
+    id: r.id,
+    instansi_id: r.instansiId,
+    type: r.type,
+    source_id: r.sourceId,
+    target_id: r.targetId,
+    attributes: JSON.stringify(r.attributes),
+    provenance: r.provenance,
+    created_at: r.createdAt,
+    created_by: r.createdBy,
+  };
+}
+
 export function toRelation(row: RelationTable): Relation {
   return {
     id: row.id,
@@ -109,20 +123,7 @@ export class RelationRepository {
   }
 
   async insert(db: Kysely<Database>, r: Relation): Promise<void> {
-    await db
-      .insertInto('relations')
-      .values({
-        id: r.id,
-        instansi_id: r.instansiId,
-        type: r.type,
-        source_id: r.sourceId,
-        target_id: r.targetId,
-        attributes: JSON.stringify(r.attributes),
-        provenance: r.provenance,
-        created_at: r.createdAt,
-        created_by: r.createdBy,
-      })
-      .execute();
+    await db.insertInto('relations').values(toRelationRow(r)).execute();
   }
 
   async delete(db: Kysely<Database>, id: string): Promise<boolean> {

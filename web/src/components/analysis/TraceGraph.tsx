@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import cytoscape from 'cytoscape';
+import { clickableNodes, GRAPH_STYLE, nodeLabel } from '../graph';
 
 export interface TraceNode {
   id: string;
@@ -21,8 +22,7 @@ const DOMAIN_ORDER = ['strategy', 'business', 'service', 'data', 'application', 
 
 /**
  * The traceability chain as a graph (Cytoscape.js, loaded in its own chunk): one column per domain.
- * Clicking a node opens the element. The container carries the nodes' on-screen centres in
- * `data-node-positions` (JSON id → {x, y}, relative to the container) so that browser tests can click them.
+ * Clicking a node opens the element.
  */
 export default function TraceGraph({
   rootId,
@@ -46,7 +46,6 @@ export default function TraceGraph({
   useEffect(() => {
     const container = ref.current;
     if (!container) return;
-    const short = (name: string) => (name.length > 50 ? `${name.slice(0, 47)}…` : name);
     const ids = new Set(nodes.map((n) => n.id));
     // Column by domain, row by order of appearance within the domain.
     const rows = new Map<string, number>();
@@ -60,7 +59,7 @@ export default function TraceGraph({
       container,
       elements: [
         ...nodes.map((n) => ({
-          data: { id: n.id, label: `${n.code ? `${n.code} · ` : ''}${short(n.name)}\n(${kindLabel(n.kind)})` },
+          data: { id: n.id, label: nodeLabel(n.code, n.name, kindLabel(n.kind), 50) },
           position: position(n),
           classes: n.id === rootId ? 'center' : n.side,
         })),
@@ -68,60 +67,10 @@ export default function TraceGraph({
           .filter((e) => ids.has(e.source) && ids.has(e.target))
           .map((e) => ({ data: { id: e.id, source: e.source, target: e.target, label: relationLabel(e.type) } })),
       ],
-      style: [
-        {
-          selector: 'node',
-          style: {
-            'background-color': '#e6f4ff',
-            'border-color': '#0b57c6',
-            'border-width': 1,
-            shape: 'round-rectangle',
-            label: 'data(label)',
-            'text-wrap': 'wrap',
-            'text-max-width': '170px',
-            'text-valign': 'center',
-            'text-halign': 'center',
-            'font-size': 11,
-            color: '#1f1f1f',
-            width: 190,
-            height: 72,
-          },
-        },
-        { selector: 'node.related', style: { 'background-color': '#fff7e6', 'border-color': '#ad6800' } },
-        { selector: 'node.center', style: { 'background-color': '#0b57c6', color: '#fff', 'border-width': 2 } },
-        {
-          selector: 'edge',
-          style: {
-            width: 1.5,
-            'line-color': '#8c8c8c',
-            'target-arrow-color': '#8c8c8c',
-            'target-arrow-shape': 'triangle',
-            'curve-style': 'bezier',
-            label: 'data(label)',
-            'font-size': 9,
-            color: '#333',
-            'text-background-color': '#fff',
-            'text-background-opacity': 1,
-            'text-rotation': 'autorotate',
-          },
-        },
-      ],
+      style: [...GRAPH_STYLE, { selector: 'node.related', style: { 'background-color': '#fff7e6', 'border-color': '#ad6800' } }],
       layout: { name: 'preset', fit: true, padding: 24 },
     });
-    const publish = () => {
-      const pos: Record<string, { x: number; y: number }> = {};
-      cy.nodes().forEach((n) => {
-        const p = n.renderedPosition();
-        pos[n.id()] = { x: Math.round(p.x), y: Math.round(p.y) };
-      });
-      container.dataset.nodePositions = JSON.stringify(pos);
-    };
-    publish();
-    cy.on('render viewport', publish);
-    cy.on('tap', 'node', (evt) => {
-      const id = evt.target.id();
-      if (id !== rootId) onOpen(id);
-    });
+    clickableNodes(cy, container, rootId, onOpen);
     return () => cy.destroy();
   }, [rootId, nodes, edges, kindLabel, relationLabel, onOpen]);
 
