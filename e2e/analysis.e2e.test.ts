@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, SCREENSHOT_DIR, startServer, type RunningServer } from './helpers.js';
@@ -61,6 +62,19 @@ describe('Analysis screens in the browser', () => {
     await timeline.getByText('2026–2028 · 40%').waitFor();
     await timeline.getByText('Aplikasi SPBE (1)').waitFor();
     await shot('01-roadmap');
+  });
+
+  test('the roadmap downloads as XLSX under the page’s filters', async () => {
+    await page.goto('/roadmap?domain=aplikasi');
+    await page.getByTestId('roadmap-timeline').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Ekspor XLSX/ }).click()]);
+    expect(download.suggestedFilename()).toBe('peta-rencana-kota-bandar-lampung-aplikasi.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const plan = wb.getWorksheet('Peta Rencana')!;
+    const rows = (plan.getSheetValues() as unknown[][]).filter(Boolean).map((v) => v.slice(1));
+    expect(rows.slice(1).map((v) => [v[1], v[2], v[3]])).toContainEqual(['PR-E2E-01', 'Integrasi layanan perizinan daring', 'Aplikasi SPBE']);
+    expect(rows.slice(1).every((v) => v[3] === 'Aplikasi SPBE')).toBe(true);
   });
 
   test('an administrator completes the initiative (If-Match, promote)', async () => {

@@ -1,5 +1,4 @@
-import type ExcelJS from 'exceljs';
-import { loadExcelJS } from './common/exceljs.js';
+import { addHeaderRow, loadExcelJS } from './common/exceljs.js';
 import { angka, tanggal } from './document/model.js';
 import { pdfmake, winAnsi } from './document/pdf.js';
 import { neutralise } from './spreadsheet/columns.js';
@@ -116,13 +115,6 @@ export const GROUP_HEADERS = ['Tingkat', 'Kode', 'Nama', 'Domain', 'Bobot (%)', 
 type Cell = string | number | null;
 const text = (s: string | null | undefined): Cell => (s ? neutralise(s) : null);
 
-function header(ws: ExcelJS.Worksheet, headers: readonly string[]): void {
-  const row = ws.addRow([...headers]);
-  row.font = { bold: true };
-  row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
-  row.alignment = { vertical: 'top', wrapText: true };
-}
-
 export async function assessmentWorkbook(a: AssessmentView, ctx: ExportContext): Promise<Buffer> {
   const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Atlas SPBE';
@@ -155,7 +147,7 @@ export async function assessmentWorkbook(a: AssessmentView, ctx: ExportContext):
 
   const groups = wb.addWorksheet(GROUPS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   groups.columns = [{ width: 10 }, { width: 8 }, { width: 50 }, { width: 10 }, { width: 11 }, { width: 9 }, { width: 22 }, { width: 12 }, { width: 12 }];
-  header(groups, GROUP_HEADERS);
+  addHeaderRow(groups, GROUP_HEADERS);
   const groupRow = (level: string, g: Group, domain: string | null) =>
     groups.addRow([level, g.code, g.name, domain, g.weight, g.rounded, g.value, g.assessed, g.total]);
   for (const d of a.domains) {
@@ -168,7 +160,7 @@ export async function assessmentWorkbook(a: AssessmentView, ctx: ExportContext):
 
   const indicators = wb.addWorksheet(INDICATORS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   indicators.columns = [8, 60, 9, 11, 36, 10, 14, 12, 12, 22, 40, 40, 40].map((width) => ({ width }));
-  header(indicators, INDICATOR_HEADERS);
+  addHeaderRow(indicators, INDICATOR_HEADERS);
   const aspects = aspectName(a);
   for (const i of a.indicators) {
     const row = indicators.addRow([

@@ -10,6 +10,8 @@ import type { ArchitectureData, EvaluationData, ReferenceNodeView } from '../int
 import { buildChangeReport, changeReportDocument, type ChangeReport } from '../interop/document/changes.js';
 import type { DocumentModel } from '../interop/document/model.js';
 import { buildAssessmentExport, type AssessmentExportFormat, type AssessmentView } from '../interop/assessment-export.js';
+import { roadmapWorkbook, type RoadmapView } from '../interop/roadmap-export.js';
+import { findKind } from '../domain/kinds/index.js';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -43,6 +45,11 @@ export interface ArchitectureOptions {
 /** A date alone means the start (from) or the end (to) of that day, in UTC. */
 function bound(s: string, end: boolean): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T${end ? '23:59:59.999' : '00:00:00.000'}Z` : new Date(s).toISOString();
+}
+
+/** A name as a file-name part: lower case, letters and digits joined by hyphens. */
+function fileNamePart(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 }
 
 /** The architecture document and the change report, rebuilt from the repository. */
@@ -135,6 +142,30 @@ export class DocumentService {
     const instansi = await this.repos.instansi.findById(this.db, actor.instansiId);
     if (!instansi) throw Problem.notFound('Instansi');
     return buildAssessmentExport(view, { instansi: { code: instansi.code, name: instansi.name }, generatedAt: now }, format);
+  }
+
+  /**
+   * The Peta Rencana as XLSX, from the roadmap service's view under the same
+   * filters (services.roadmap): whoever may read the roadmap may export it.
+   */
+  async roadmap<Q extends { orgUnitId?: string; domain?: string }>(actor: Actor, query: Q, reader: { list(actor: Actor, query: Q): Promise<RoadmapView> }, now = new Date()) {
+    const view = await reader.list(actor, query);
+    const instansi = await this.repos.instansi.findById(this.db, actor.instansiId);
+    if (!instansi) throw Problem.notFound('Instansi');
+    const opds = await this.repos.orgUnits.list(this.db, actor.instansiId);
+    const orgUnits = new Map(opds.map((o) => [o.id, o.name]));
+    const org = opds.find((o) => o.id === query.orgUnitId);
+    const statusField = findKind('initiative')?.attributes.find((a) => a.key === 'status');
+    const statuses = new Map((statusField?.options ?? []).map((o) => [o.value, o.label?.id ?? o.value]));
+    const body = await roadmapWorkbook(view, {
+      instansi: { code: instansi.code, name: instansi.name },
+      generatedAt: now,
+      orgUnits,
+      statuses,
+      filter: { org: org ? `${org.name} (${org.code})` : null, domain: query.domain ?? null },
+    });
+    const suffix = [org?.code, query.domain].filter(Boolean).map((p) => fileNamePart(p!)).join('-');
+    return { body, filename: `peta-rencana-${instansi.code}${suffix ? `-${suffix}` : ''}.xlsx` };
   }
 
   async changes(actor: Actor, window: { from: string; to: string }, now = new Date()): Promise<ChangeReport> {

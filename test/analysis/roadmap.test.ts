@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, DATABASES, fixture, type Fixture } from '../helpers.js';
 import { builder, craftCity } from './crafted.js';
@@ -50,6 +51,55 @@ describe.each(DATABASES)('roadmap on %s', (db) => {
     expect((await get('/api/v1/roadmap?domain=aplikasi')).json().items.map((i: { code: string }) => i.code)).toEqual(['I-1']);
     expect((await get('/api/v1/roadmap?domain=lainnya')).statusCode).toBe(422);
     expect((await get('/api/v1/roadmap?org=NOPE')).statusCode).toBe(404);
+  });
+
+  it('exports the Peta Rencana as XLSX under the same filters: year bars, targets, budget per year, summary', async () => {
+    const r = await call(f.app, f.tokens.viewer, { method: 'GET', url: '/api/v1/roadmap/export' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+    expect(r.headers['content-disposition']).toContain('peta-rencana-kota-uji.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Peta Rencana', 'Anggaran per Tahun', 'Ringkasan']);
+
+    const plan = wb.getWorksheet('Peta Rencana')!;
+    const rows = (plan.getSheetValues() as unknown[][]).filter(Boolean).map((v) => v.slice(1));
+    expect(rows[0]).toEqual(['No', 'Kode', 'Inisiatif', 'Domain', 'Program', 'Kegiatan', 'OPD Penanggung Jawab', 'Tahun Mulai', 'Tahun Selesai', 2025, 2026, 2027, 'Anggaran (Rp)', 'Status', 'Progres (%)', 'Kesenjangan yang Ditutup', 'Elemen yang Dihasilkan', 'Inisiatif Induk']);
+    expect(rows.slice(1).map((v) => v[1])).toEqual(['I-1', 'I-2', 'I-3']);
+    const [i1, i2] = [rows[1], rows[2]];
+    expect(i1.slice(2, 12)).toEqual(['INIT1', 'Aplikasi SPBE', undefined, undefined, 'Dinas Komunikasi dan Informatika', 2025, 2027, 'Desain', 'Pembangunan', undefined]);
+    expect(i1.slice(12, 17)).toEqual([300_000_000, 'Berjalan', 40, 'G-1 GAP1', 'Portal Layanan Terpadu (to-be)']);
+    expect(i2.slice(12, 16)).toEqual([100, 'Selesai', 100, 'G-2 GAP2 (tertutup)']);
+    // The year bar: INIT1 runs 2025–2027, INIT2 only in 2026, INIT3 has no years.
+    const shaded = (row: number) => [10, 11, 12].map((c) => (plan.getRow(row).getCell(c).fill as ExcelJS.FillPattern | undefined)?.pattern === 'solid');
+    expect([shaded(2), shaded(3), shaded(4)]).toEqual([
+      [true, true, true],
+      [false, true, false],
+      [false, false, false],
+    ]);
+
+    const budget = (wb.getWorksheet('Anggaran per Tahun')!.getSheetValues() as unknown[][]).filter(Boolean).map((v) => v.slice(1));
+    expect(budget).toEqual([['Tahun', 'Anggaran (Rp)'], [2025, 100_000_000], [2026, 100_000_100], [2027, 100_000_000], ['Jumlah', 300_000_100]]);
+    const summary = new Map((wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((v) => [v[1], v[2]]));
+    expect(summary.get('Jumlah Inisiatif')).toBe(3);
+    expect(summary.get('Inisiatif Dibatalkan')).toBe(1);
+    expect(summary.get('OPD Penanggung Jawab')).toBe('Semua OPD');
+
+    const dinkes = await call(f.app, null, { method: 'GET', url: '/api/v1/roadmap/export?org=DINKES&domain=infrastruktur' });
+    expect(dinkes.statusCode, dinkes.body).toBe(200);
+    expect(dinkes.headers['content-disposition']).toContain('peta-rencana-kota-uji-dinkes-infrastruktur.xlsx');
+    const filtered = new ExcelJS.Workbook();
+    await filtered.xlsx.load(dinkes.rawPayload as unknown as ArrayBuffer);
+    const codes = (filtered.getWorksheet('Peta Rencana')!.getSheetValues() as unknown[][]).filter(Boolean).slice(1).map((v) => v[2]);
+    expect(codes).toEqual(['I-2', 'I-3']);
+    const filter = new Map((filtered.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((v) => [v[1], v[2]]));
+    expect(filter.get('OPD Penanggung Jawab')).toBe('Dinas Kesehatan (DINKES)');
+    expect(filter.get('Domain')).toBe('Infrastruktur SPBE');
+
+    const bad = await call(f.app, f.tokens.viewer, { method: 'GET', url: '/api/v1/roadmap/export?domain=lainnya' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'query.domain' });
+    expect((await call(f.app, f.tokens.viewer, { method: 'GET', url: '/api/v1/roadmap/export?org=NOPE' })).statusCode).toBe(404);
   });
 
   it('refuses to complete without If-Match, with a stale version, or for someone else’s initiative', async () => {

@@ -101,6 +101,7 @@ const POLICY: Record<string, Rule> = {
   'GET /api/v1/portfolio': { expect: 'ok ok ok ok ok ok' },
   'GET /api/v1/dashboard': { expect: 'ok ok ok ok ok ok' },
   'GET /api/v1/roadmap': { expect: 'ok ok ok ok ok ok' },
+  'GET /api/v1/roadmap/export': { expect: 'ok ok ok ok ok ok' },
   'POST /api/v1/initiatives/{id}/complete': { expect: '401 403 ok ok 403 404', request: async (c) => ({ id: await c.w.newInitiative(), headers: ifMatch1, payload: { promote: false } }) },
 
   // evaluation

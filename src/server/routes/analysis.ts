@@ -5,10 +5,16 @@ import { LINT_RULES, SEVERITIES } from '../../domain/lint/index.js';
 import { IMPACT_DIRECTIONS } from '../../domain/graph/impact.js';
 import { TRACE_DOMAINS } from '../../domain/graph/trace.js';
 import { roadmapDomains } from '../../services/roadmap.service.js';
+import { attachment, XLSX_TYPE } from './attachment.js';
 import { ElementBody, Label, Uuid, problemResponses } from './schemas.js';
 import { expectedVersion } from './elements.js';
 
 const Instansi = { instansi: z.string().max(100).optional().describe('instansi code, for anonymous readers') };
+const RoadmapQuery = z.object({
+  org: z.string().max(64).optional().describe('OPD id or code in charge'),
+  domain: z.enum(roadmapDomains().map((d) => d.id) as [string, ...string[]]).optional().describe('roadmap domain'),
+  ...Instansi,
+});
 
 const Summary = z.object({ id: z.string(), kind: z.string(), code: z.string().nullable(), name: z.string(), orgUnitId: z.string().nullable() }).meta({ id: 'ElementSummary' });
 const Ref = Summary.extend({ domain: z.string(), lifecycle: z.string() }).meta({ id: 'ElementRef' });
@@ -247,15 +253,30 @@ export function analysisRoutes(services: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['roadmap'],
           summary: 'Peta Rencana: initiatives with years, budget, status, progress, gaps and delivered elements',
-          querystring: z.object({
-            org: z.string().max(64).optional().describe('OPD id or code in charge'),
-            domain: z.enum(roadmapDomains().map((d) => d.id) as [string, ...string[]]).optional().describe('roadmap domain'),
-            ...Instansi,
-          }),
+          querystring: RoadmapQuery,
           response: { 200: RoadmapBody, ...problemResponses },
         },
       },
       async (request) => services.roadmap.list(request.actor, { orgUnitId: await orgId(request.actor, request.query.org), domain: request.query.domain }),
+    );
+
+    app.get(
+      '/roadmap/export',
+      {
+        schema: {
+          tags: ['roadmap'],
+          summary: 'Peta Rencana as an XLSX workbook (attachment; Indonesian labels), under the filters of GET /roadmap',
+          description:
+            'Sheets: Peta Rencana (one row per initiative, a column per year shaded where it runs and holding that year’s target, budget, status, progress, gaps closed, elements delivered), Anggaran per Tahun, Ringkasan.',
+          querystring: RoadmapQuery,
+          response: { ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const query = { orgUnitId: await orgId(request.actor, request.query.org), domain: request.query.domain };
+        const file = await services.documents.roadmap(request.actor, query, services.roadmap);
+        return attachment(reply, XLSX_TYPE, file.filename).send(file.body);
+      },
     );
 
     app.post(

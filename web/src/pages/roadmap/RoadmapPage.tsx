@@ -4,7 +4,7 @@ import { App, Button, Card, Checkbox, Empty, Modal, Progress, Select, Skeleton, 
 import { CheckOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { API_BASE, api, get } from '../../api/client';
+import { API_BASE, api, get, queryString } from '../../api/client';
 import type { Label } from '../../api/types';
 import { useOrgUnitIndex } from '../../api/hooks';
 import { useAuth } from '../../auth/auth';
@@ -240,7 +240,7 @@ export default function RoadmapPage() {
           {t('roadmap.title')}
         </Typography.Title>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={`${API_BASE}/export/elements?kind=initiative&format=xlsx`}>
+          <Button icon={<DownloadOutlined />} href={`${API_BASE}/roadmap/export${queryString({ org, domain })}`} download>
             {t('roadmap.exportXlsx')}
           </Button>
           <Link to="/domain/planning">{t('roadmap.catalog')}</Link>
