@@ -91,6 +91,22 @@ describe('readSheet (XLSX)', () => {
     expect(tempFiles()).toBe(before);
   });
 
+  it('refuses a workbook that unpacks past the limit before unpacking it (zip bombs)', async () => {
+    const body = await workbook((wb) => {
+      const ws = wb.addWorksheet('Data');
+      for (let i = 1; i <= 2000; i++) ws.getRow(i).values = ['x'.repeat(100)];
+    });
+    const unpacked = body.length * 3; // well below what 2,000 rows of 100 characters unpack to
+    expect((await problemOf(readSheet(body, 'xlsx', { maxUnpackedBytes: unpacked }))).errors[0]).toMatchObject({ field: 'body', rule: 'max-unpacked-size' });
+    expect((await readSheet(body, 'xlsx')).rows).toHaveLength(2000);
+    // A real bomb: 210 MB of spaces inside the sheet compress to a few hundred kilobytes.
+    const zip = await JSZip.loadAsync(body);
+    zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(210 * 1024 * 1024, 0x20));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    expect((await problemOf(readSheet(bomb, 'xlsx'))).errors[0]).toMatchObject({ rule: 'max-unpacked-size' });
+  });
+
   it('reads back any grid of strings, numbers and booleans it was given (property)', async () => {
     const cell: fc.Arbitrary<RawCell> = fc.oneof(
       fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '' && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/.test(s)),

@@ -47,6 +47,23 @@ async function templateKind(zip: JSZip): Promise<string | undefined> {
   return typeof subject === 'string' && subject.startsWith(TEMPLATE_SUBJECT_PREFIX) ? subject.slice(TEMPLATE_SUBJECT_PREFIX.length) : undefined;
 }
 
+/** 20,000 rows of the widest template unpack to ≈ 15 MB; anything far beyond is not a sheet of elements. */
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/**
+ * What the zip's directory says its entries unpack to. JSZip keeps the sizes
+ * in a field its typings leave private; a file without them counts as 0 here
+ * and is still bounded by the row limit.
+ */
+function declaredUnpackedBytes(zip: JSZip): number {
+  let total = 0;
+  zip.forEach((_, file) => {
+    const size = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+    if (typeof size === 'number' && Number.isFinite(size)) total += size;
+  });
+  return total;
+}
+
 /**
  * The data sheet (named "Data", else the first) of an XLSX workbook, read
  * with exceljs's streaming reader: cells are turned into plain values row by
@@ -54,12 +71,16 @@ async function templateKind(zip: JSZip): Promise<string | undefined> {
  * halves the memory the read takes. Every sheet is read to its end so that
  * the reader removes the temporary files it parks sheets in.
  */
-async function readXlsx(body: Buffer): Promise<RawSheet> {
+async function readXlsx(body: Buffer, maxUnpackedBytes: number): Promise<RawSheet> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(body);
   } catch {
     throw notXlsx();
+  }
+  // A zip bomb is refused before anything is unpacked (exceljs would park its sheets in temporary files).
+  if (declaredUnpackedBytes(zip) > maxUnpackedBytes) {
+    throw Problem.validation([{ field: 'body', rule: 'max-unpacked-size', message: `The workbook unpacks to more than ${Math.round(maxUnpackedBytes / 1024 / 1024)} MB.` }]);
   }
   const kind = await templateKind(zip).catch(() => undefined);
   const { stream } = await loadExcelJS();
@@ -91,8 +112,8 @@ async function readXlsx(body: Buffer): Promise<RawSheet> {
 }
 
 /** Reads the data sheet of an XLSX workbook or a CSV file (comma or semicolon separated). */
-export async function readSheet(body: Buffer, format: SheetFormat): Promise<RawSheet> {
-  if (format === 'xlsx') return readXlsx(body);
+export async function readSheet(body: Buffer, format: SheetFormat, limits = { maxUnpackedBytes: MAX_UNPACKED_BYTES }): Promise<RawSheet> {
+  if (format === 'xlsx') return readXlsx(body, limits.maxUnpackedBytes);
   const text = body.toString('utf8').replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
