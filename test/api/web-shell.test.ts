@@ -52,4 +52,12 @@ describe('the web shell', () => {
     expect(api.statusCode).toBe(404);
     expect(api.headers['content-type']).toContain('application/problem+json');
   });
+
+  it('keeps API answers out of every cache, but lets browsers cache the static assets', async () => {
+    for (const url of ['/api/v1/health', '/api/v1/instansi/current', '/api/v1/nothing-here']) {
+      expect((await app.inject({ method: 'GET', url })).headers['cache-control'], url).toBe('no-store');
+    }
+    const asset = await app.inject({ method: 'GET', url: '/app.js' });
+    expect(asset.headers['cache-control']).not.toContain('no-store');
+  });
 });

@@ -62,8 +62,10 @@ function headersOf(middleware: typeof apiHeaders, nonces?: Nonces): Record<strin
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   const headers = headersOf(apiHeaders);
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  // API answers may hold terbatas/rahasia records or a user's own data: no cache keeps them (a route may still set its own).
+  const apiAnswers = { ...headers, 'cache-control': 'no-store' };
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.url.startsWith('/api/') ? apiAnswers : headers);
     done();
   });
 }
