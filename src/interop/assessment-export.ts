@@ -1,4 +1,4 @@
-import { addHeaderRow, loadExcelJS } from './common/exceljs.js';
+import { addHeaderRow, addKeyValueRows, loadExcelJS } from './common/exceljs.js';
 import { angka, tanggal } from './document/model.js';
 import { pdfmake, winAnsi } from './document/pdf.js';
 import { neutralise } from './spreadsheet/columns.js';
@@ -138,12 +138,7 @@ export async function assessmentWorkbook(a: AssessmentView, ctx: ExportContext):
     ['Diekspor', tanggal(ctx.generatedAt.toISOString())],
   ];
   summary.addRow(['Uraian', 'Nilai']).font = { bold: true };
-  for (const [label, value, fmt] of rows) {
-    const row = summary.addRow([label, value]);
-    row.getCell(1).font = { bold: true };
-    row.getCell(2).alignment = { horizontal: 'left' };
-    if (fmt) row.getCell(2).numFmt = fmt;
-  }
+  addKeyValueRows(summary, rows);
 
   const groups = wb.addWorksheet(GROUPS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   groups.columns = [{ width: 10 }, { width: 8 }, { width: 50 }, { width: 10 }, { width: 11 }, { width: 9 }, { width: 22 }, { width: 12 }, { width: 12 }];

@@ -1,4 +1,5 @@
-import { addHeaderRow, loadExcelJS } from './common/exceljs.js';
+import { addHeaderRow, addKeyValueRows, loadExcelJS } from './common/exceljs.js';
+import { yearSpan } from '../services/roadmap.service.js';
 import { tanggal } from './document/model.js';
 import { neutralise } from './spreadsheet/columns.js';
 
@@ -61,7 +62,6 @@ const STATUS_FILL: Record<string, string> = { direncanakan: 'FFBDD7EE', berjalan
 const text = (s: string | null | undefined) => (s ? neutralise(s) : null);
 const named = (n: Named) => (n.code ? `${n.code} ${n.name}` : n.name);
 
-
 export async function roadmapWorkbook(view: RoadmapView, ctx: RoadmapExportContext): Promise<Buffer> {
   const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Atlas SPBE';
@@ -94,10 +94,9 @@ export async function roadmapWorkbook(view: RoadmapView, ctx: RoadmapExportConte
       i.parentId ? text(codeOf.get(i.parentId) ?? null) : null,
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
-    const start = i.startYear ?? i.endYear;
-    const end = i.endYear ?? i.startYear;
+    const span = yearSpan(i);
     view.years.forEach((y, k) => {
-      if (start === null || end === null || y < start || y > end) return;
+      if (!span || y < span.start || y > span.end) return;
       row.getCell(firstYearColumn + k).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[i.status ?? ''] ?? 'FFBDD7EE' } };
     });
   });
@@ -115,7 +114,7 @@ export async function roadmapWorkbook(view: RoadmapView, ctx: RoadmapExportConte
   summary.columns = [{ width: 36 }, { width: 60 }];
   addHeaderRow(summary, ['Uraian', 'Nilai']);
   const s = view.summary;
-  const rows: [string, string | number | null, string?][] = [
+  addKeyValueRows(summary, [
     ['Instansi', `${ctx.instansi.name} (${ctx.instansi.code})`],
     ['OPD Penanggung Jawab', ctx.filter.org ? text(ctx.filter.org) : 'Semua OPD'],
     ['Domain', ctx.filter.domain ? (domainName.get(ctx.filter.domain) ?? ctx.filter.domain) : 'Semua domain'],
@@ -126,12 +125,6 @@ export async function roadmapWorkbook(view: RoadmapView, ctx: RoadmapExportConte
     ['Anggaran (Rp, tanpa yang dibatalkan)', s.budgetTotal, '#,##0'],
     ['Anggaran Inisiatif Selesai (Rp)', s.budgetCompleted, '#,##0'],
     ['Diekspor', tanggal(ctx.generatedAt.toISOString())],
-  ];
-  for (const [label, value, fmt] of rows) {
-    const row = summary.addRow([label, value]);
-    row.getCell(1).font = { bold: true };
-    row.getCell(2).alignment = { horizontal: 'left' };
-    if (fmt) row.getCell(2).numFmt = fmt;
-  }
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

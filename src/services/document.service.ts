@@ -11,7 +11,8 @@ import { buildChangeReport, changeReportDocument, type ChangeReport } from '../i
 import type { DocumentModel } from '../interop/document/model.js';
 import { buildAssessmentExport, type AssessmentExportFormat, type AssessmentView } from '../interop/assessment-export.js';
 import { roadmapWorkbook, type RoadmapView } from '../interop/roadmap-export.js';
-import { findKind } from '../domain/kinds/index.js';
+import { roadmapStatuses } from './roadmap.service.js';
+import { slug } from './slug.js';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -45,11 +46,6 @@ export interface ArchitectureOptions {
 /** A date alone means the start (from) or the end (to) of that day, in UTC. */
 function bound(s: string, end: boolean): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T${end ? '23:59:59.999' : '00:00:00.000'}Z` : new Date(s).toISOString();
-}
-
-/** A name as a file-name part: lower case, letters and digits joined by hyphens. */
-function fileNamePart(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
 }
 
 /** The architecture document and the change report, rebuilt from the repository. */
@@ -155,8 +151,7 @@ export class DocumentService {
     const opds = await this.repos.orgUnits.list(this.db, actor.instansiId);
     const orgUnits = new Map(opds.map((o) => [o.id, o.name]));
     const org = opds.find((o) => o.id === query.orgUnitId);
-    const statusField = findKind('initiative')?.attributes.find((a) => a.key === 'status');
-    const statuses = new Map((statusField?.options ?? []).map((o) => [o.value, o.label?.id ?? o.value]));
+    const statuses = new Map(roadmapStatuses().map((s) => [s.id, s.label.id]));
     const body = await roadmapWorkbook(view, {
       instansi: { code: instansi.code, name: instansi.name },
       generatedAt: now,
@@ -164,7 +159,7 @@ export class DocumentService {
       statuses,
       filter: { org: org ? `${org.name} (${org.code})` : null, domain: query.domain ?? null },
     });
-    const suffix = [org?.code, query.domain].filter(Boolean).map((p) => fileNamePart(p!)).join('-');
+    const suffix = [org?.code, query.domain].filter(Boolean).map((p) => slug(p!)).join('-');
     return { body, filename: `peta-rencana-${instansi.code}${suffix ? `-${suffix}` : ''}.xlsx` };
   }
 

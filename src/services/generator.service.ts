@@ -7,6 +7,7 @@ import { toRow, type Element } from '../store/repositories/element.repository.js
 import type { Repositories } from '../store/repositories/index.js';
 import { findKind } from '../domain/kinds/index.js';
 import { attributeSchema, compactAttributes } from '../domain/attributes.js';
+import { slug } from './slug.js';
 import { DEFAULT_DATASET, readJson, type DatasetLoader, type DatasetService, type ElementRecord, type OrgUnitRecord, type RelationRecord } from './dataset.service.js';
 
 /*
@@ -161,13 +162,6 @@ const APP_TOPICS = [
   'Ketenagakerjaan', 'Kependudukan', 'Bencana Daerah', 'Lingkungan Hidup', 'Transportasi', 'Parkir', 'Pemantauan Proyek', 'Satu Data',
   'Produk Hukum Daerah', 'Monitoring Evaluasi', 'Absensi Pegawai', 'Layanan Kesehatan Ibu dan Anak', 'Gizi Balita', 'Perikanan', 'Pertanian', 'Koperasi',
 ];
-
-function slug(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 /** A three-letter code prefix like the seed's "BDL": initials, padded with consonants of the first word. */
 function codePrefix(place: string): string {

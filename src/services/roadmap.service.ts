@@ -29,10 +29,22 @@ function str(v: unknown): string | null {
   return typeof v === 'string' && v.trim() ? v : null;
 }
 
-/** The options of the initiative kind's roadmapDomain attribute, for labels and validation. */
-export function roadmapDomains(): { id: string; label: Label }[] {
-  const field = findKind('initiative')?.attributes.find((a) => a.key === 'roadmapDomain');
+/** The options of one of the initiative kind's enum attributes, with their labels. */
+function initiativeOptions(key: string): { id: string; label: Label }[] {
+  const field = findKind('initiative')?.attributes.find((a) => a.key === key);
   return (field?.options ?? []).map((o) => ({ id: o.value, label: o.label ?? { id: o.value, en: o.value } }));
+}
+
+/** Roadmap domains (tata kelola, layanan, aplikasi, …), for labels and validation. */
+export const roadmapDomains = () => initiativeOptions('roadmapDomain');
+/** Initiative statuses (direncanakan, berjalan, selesai, dibatalkan), for labels. */
+export const roadmapStatuses = () => initiativeOptions('status');
+
+/** The years an initiative runs, first to last (one given year stands for both); null without years or when they are reversed. */
+export function yearSpan(i: { startYear: number | null; endYear: number | null }): { start: number; end: number } | null {
+  const start = i.startYear ?? i.endYear;
+  const end = i.endYear ?? i.startYear;
+  return start === null || end === null || end < start ? null : { start, end };
 }
 
 /** The Peta Rencana: initiatives by year and domain, and completing an initiative. */
@@ -73,11 +85,9 @@ export class RoadmapService {
       for (let year = from; year <= to; year++) {
         let budget = 0;
         for (const i of items) {
-          if (i.budget === null || i.status === 'dibatalkan') continue;
-          const start = i.startYear ?? i.endYear;
-          const end = i.endYear ?? i.startYear;
-          if (start === null || end === null || end < start || year < start || year > end) continue;
-          budget += i.budget / (end - start + 1);
+          const span = yearSpan(i);
+          if (i.budget === null || i.status === 'dibatalkan' || !span || year < span.start || year > span.end) continue;
+          budget += i.budget / (span.end - span.start + 1);
         }
         budgetByYear.push({ year, budget: Math.round(budget) });
       }

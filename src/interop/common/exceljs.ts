@@ -8,6 +8,16 @@ export async function loadExcelJS(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default;
 }
 
+/** Label–value rows of a summary sheet: the label bold, the value left-aligned in its number format. */
+export function addKeyValueRows(ws: ExcelJS.Worksheet, rows: readonly (readonly [string, string | number | null, string?])[]): void {
+  for (const [label, value, numFmt] of rows) {
+    const row = ws.addRow([label, value]);
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).alignment = { horizontal: 'left' };
+    if (numFmt) row.getCell(2).numFmt = numFmt;
+  }
+}
+
 /** A report sheet's header row: bold on a light blue fill, wrapped. */
 export function addHeaderRow(ws: ExcelJS.Worksheet, headers: readonly (string | number)[]): ExcelJS.Row {
   const row = ws.addRow([...headers]);

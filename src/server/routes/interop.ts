@@ -309,7 +309,7 @@ export function interopRoutes(services: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { from, to, format } = request.query;
-        if (format === 'json') return reply.header('cache-control', 'no-store').send(await services.documents.changes(request.actor, { from, to }));
+        if (format === 'json') return services.documents.changes(request.actor, { from, to });
         const doc = await services.documents.changesDocument(request.actor, { from, to }, format);
         return attachment(reply, format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', doc.filename).send(doc.body as never);
       },
